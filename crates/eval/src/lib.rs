@@ -1,0 +1,1 @@
+//! dateline-eval (work in progress)

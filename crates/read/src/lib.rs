@@ -1,0 +1,1 @@
+//! dateline-read (work in progress)

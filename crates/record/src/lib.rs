@@ -1,0 +1,1 @@
+//! dateline-record (work in progress)

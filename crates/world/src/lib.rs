@@ -1,0 +1,1 @@
+//! World knowledge (work in progress)
