@@ -1,0 +1,6 @@
+//! The places reader (being implemented).
+
+use crate::Context;
+use dateline_model::Reading;
+
+pub fn read(_reading: &mut Reading, _cx: &Context) {}
