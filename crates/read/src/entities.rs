@@ -1,6 +1,259 @@
-//! The entities reader (being implemented).
+//! The entities reader: named entities (gazetteer matches and names no list
+//! knows), linked to one identity per person, organisation or place, with the
+//! country, PLOVER sector and role the text or the gazetteer gives them.
+//!
+//! Besides [`read`], it answers three questions for the later readers:
+//! [`actor_for_span`] (who is this noun phrase, as an event participant),
+//! [`resolve_speaker`] (which entity does "il", "Tokaïev" or "le président
+//! kazakh" refer to) and [`focus_country`] (what country is the story about).
+//!
+//! ```
+//! use dateline_model::{Document, EntityType};
+//! let mut doc = Document::new("d1", "Le président Jean Dupont a parlé.".to_string());
+//! doc.meta.language = Some("fr".into());
+//! let reading = dateline_read::read(doc);
+//! let dupont = reading.entities.iter().find(|e| e.name == "Jean Dupont").expect("a titled name is a person");
+//! assert_eq!(dupont.kind, EntityType::Per);
+//! assert_eq!(dupont.role.as_deref(), Some("president"));
+//! ```
+
+mod build;
+pub(crate) mod knowledge;
+pub(crate) mod lexicon;
+pub(crate) mod scan;
 
 use crate::Context;
-use dateline_model::Reading;
+use dateline_model::{EntityType, Participant, Reading, Span};
+use lexicon::{lexicon, Lexicon};
+use scan::{Tok, TokKind};
 
-pub fn read(_reading: &mut Reading, _cx: &Context) {}
+/// Reads the entities of a document into `reading.entities`.
+pub fn read(reading: &mut Reading, cx: &Context) {
+    let lex = lexicon(&cx.lang);
+    let toks = scan::scan(&cx.folded, &reading.doc.text, lex, &|w| {
+        lex.is_abbreviation(w)
+    });
+    let dateline_place = reading
+        .doc
+        .meta
+        .dateline
+        .as_ref()
+        .and_then(|d| d.place_span);
+    let title_span = reading.doc.meta.title_span;
+    let entities = build::entities(&build::Input {
+        toks: &toks,
+        view: &cx.folded,
+        folded: cx.folded.text(),
+        original: &reading.doc.text,
+        lex,
+        lang: &cx.lang,
+        dateline_place,
+        title_span,
+    });
+    reading.entities = entities;
+}
+
+/// The story's main country: the country most mentioned by its entities,
+/// with mentions in the title and the opening paragraph weighing more.
+/// `None` when no country stands out.
+pub fn focus_country(reading: &Reading) -> Option<String> {
+    let lede_end = reading
+        .text
+        .paragraphs
+        .get(1)
+        .map_or(600, |p| p.start)
+        .max(400);
+    let mentions = reading
+        .entities
+        .iter()
+        .filter(|e| e.country.as_deref().is_some_and(is_state_code))
+        .flat_map(|e| {
+            let country = e.country.as_deref().unwrap_or("");
+            let weight_of_kind = if matches!(e.kind, EntityType::Gpe | EntityType::Loc) {
+                2
+            } else {
+                1
+            };
+            e.mentions
+                .iter()
+                .map(move |m| (country, *m, weight_of_kind))
+        });
+    build::focus(mentions, reading.doc.meta.title_span, lede_end).map(str::to_string)
+}
+
+/// ISO 3166 alpha-3 codes, not the `IGO`/`NGO` pseudo-countries.
+fn is_state_code(code: &str) -> bool {
+    code != "IGO" && code != "NGO" && code.len() == 3
+}
+
+/// The event participant a noun phrase names: the entity mentioned inside it
+/// (persons and organisations first), else the actor noun, title or
+/// government body it contains, with the country an adjacent adjective or
+/// name gives, or the story's country for domestic actors (police, officials).
+pub fn actor_for_span(reading: &Reading, cx: &Context, span: Span) -> Option<Participant> {
+    let text = reading.doc.slice(span);
+    if text.is_empty() {
+        return None;
+    }
+    let inside =
+        |kinds: &[EntityType]| {
+            reading.entities.iter().enumerate().find(|(_, e)| {
+                kinds.contains(&e.kind) && e.mentions.iter().any(|m| span.contains(*m))
+            })
+        };
+    let lex = lexicon(&cx.lang);
+    let phrase = build::read_phrase(text, lex, &cx.lang);
+    if let Some((index, entity)) = inside(&[EntityType::Per, EntityType::Org]) {
+        return Some(Participant {
+            entity: Some(index),
+            text: text.to_string(),
+            span: Some(span),
+            country: entity
+                .country
+                .clone()
+                .or_else(|| phrase.as_ref().and_then(|p| p.country.map(str::to_string))),
+            sector: entity
+                .sector
+                .clone()
+                .or_else(|| phrase.as_ref().and_then(|p| p.sector.clone())),
+        });
+    }
+    if let Some(found) = phrase {
+        if found.sector.is_some() || found.country.is_some() {
+            let mut country = found.country.map(str::to_string);
+            if country.is_none() {
+                country = inside(&[EntityType::Gpe, EntityType::Norp])
+                    .and_then(|(_, e)| e.country.clone());
+            }
+            if country.is_none() && found.domestic {
+                country = focus_country(reading);
+            }
+            let entity = resolve_titled(reading, lex, &found, span);
+            return Some(Participant {
+                entity,
+                text: text.to_string(),
+                span: Some(span),
+                country,
+                sector: found.sector,
+            });
+        }
+    }
+    let (index, entity) = inside(&[
+        EntityType::Gpe,
+        EntityType::Loc,
+        EntityType::Norp,
+        EntityType::Group,
+    ])?;
+    Some(Participant {
+        entity: (entity.kind != EntityType::Norp).then_some(index),
+        text: text.to_string(),
+        span: Some(span),
+        country: entity.country.clone(),
+        sector: entity.sector.clone(),
+    })
+}
+
+/// The entity a speaker expression refers to: a name or surname mentioned in
+/// the span, a title phrase ("le président kazakh") held by a person of the
+/// story, or a subject pronoun ("il", "she") standing for the last person
+/// named before it. `None` when the text does not settle it.
+pub fn resolve_speaker(reading: &Reading, cx: &Context, span: Span) -> Option<usize> {
+    let overlapping = |kind: Option<EntityType>| {
+        reading
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| kind.is_none_or(|k| e.kind == k))
+            .find(|(_, e)| e.mentions.iter().any(|m| m.overlaps(span)))
+            .map(|(i, _)| i)
+    };
+    if let Some(found) =
+        overlapping(Some(EntityType::Per)).or_else(|| overlapping(Some(EntityType::Org)))
+    {
+        return Some(found);
+    }
+    let text = reading.doc.slice(span);
+    let lex = lexicon(&cx.lang);
+    let folded = dateline_text::fold(text);
+    let words: Vec<&str> = folded
+        .text()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.iter().any(|w| lex.pronouns.contains_key(*w)) && words.len() <= 2 {
+        return last_person_before(reading, span.start);
+    }
+    if let Some(found) = build::read_phrase(text, lex, &cx.lang) {
+        if found.title.is_some() {
+            if let Some(entity) = resolve_titled(reading, lex, &found, span) {
+                return Some(entity);
+            }
+        }
+    }
+    // A surname alone: the last word of a person's name.
+    let last = words.last()?;
+    reading
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Per)
+        .find(|(_, e)| dateline_text::fold(&e.name).text().rsplit(' ').next() == Some(*last))
+        .map(|(i, _)| i)
+}
+
+/// The person holding the title a phrase names, preferring the most recent
+/// one before the phrase when several hold it.
+fn resolve_titled(
+    reading: &Reading,
+    lex: &Lexicon,
+    phrase: &build::Phrase,
+    span: Span,
+) -> Option<usize> {
+    let title = lex.titles.get(phrase.title?)?;
+    let role = title.role.as_deref()?;
+    let mut best: Option<(usize, usize)> = None;
+    for (index, entity) in reading.entities.iter().enumerate() {
+        if entity.kind != EntityType::Per || entity.role.as_deref() != Some(role) {
+            continue;
+        }
+        if let (Some(wanted), Some(has)) = (phrase.country, entity.country.as_deref()) {
+            if wanted != has {
+                continue;
+            }
+        }
+        let last_before = entity
+            .mentions
+            .iter()
+            .filter(|m| m.end <= span.start)
+            .map(|m| m.end)
+            .max()
+            .unwrap_or(0);
+        if best.is_none_or(|(_, at)| last_before > at) {
+            best = Some((index, last_before));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+fn last_person_before(reading: &Reading, offset: usize) -> Option<usize> {
+    reading
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Per)
+        .filter_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .filter(|m| m.end <= offset)
+                .map(|m| m.end)
+                .max()
+                .map(|end| (i, end))
+        })
+        .max_by_key(|(_, end)| *end)
+        .map(|(i, _)| i)
+}
+
+/// Whether a token is a word (not punctuation, elision or possessive).
+fn is_word(tok: &Tok) -> bool {
+    tok.kind == TokKind::Word
+}

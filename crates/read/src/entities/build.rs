@@ -1,0 +1,1092 @@
+//! From tokens to entities: gazetteer matches, government bodies, titles,
+//! capitalised names, then linking mentions into identities.
+
+use super::knowledge::{self, Kind, Known};
+use super::lexicon::{CueWhere, Lexicon};
+use super::scan::{self, Case, Tok, TokKind};
+use dateline_model::{Entity, EntityType, Span};
+use dateline_text::Folded;
+use std::collections::HashMap;
+
+pub(crate) struct Input<'a> {
+    pub toks: &'a [Tok],
+    pub view: &'a Folded,
+    pub folded: &'a str,
+    pub original: &'a str,
+    pub lex: &'a Lexicon,
+    pub lang: &'a str,
+    pub dateline_place: Option<Span>,
+    pub title_span: Option<Span>,
+}
+
+/// What one mention refers to, before mentions are grouped into entities.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Known(u32),
+    /// A name no list knows, by its folded form.
+    Name(String),
+    /// A demonym noun or adjective ("Kazakhs"), by country.
+    Norp(&'static str),
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    /// Token range `[start, end)`.
+    toks: (usize, usize),
+    key: Key,
+    kind: EntityType,
+    /// Gazetteer candidates still to choose among (homonyms).
+    candidates: &'static [u32],
+    name: Option<String>,
+    country: Option<&'static str>,
+    sector: Option<String>,
+    role: Option<String>,
+}
+
+/// A title with what stands next to it: "le président kazakh", "Kazakh President".
+#[derive(Clone, Copy, Debug)]
+struct TitleGroup {
+    /// Token range of the whole group, country words included.
+    start: usize,
+    end: usize,
+    title: usize,
+    country: Option<&'static str>,
+}
+
+/// Token ranges of gazetteer matches, by start token.
+struct Gazetteer {
+    at: HashMap<usize, (usize, &'static [u32])>,
+}
+
+pub(crate) fn entities(input: &Input) -> Vec<Entity> {
+    let toks = input.toks;
+    let mut used = vec![false; toks.len()];
+    let gazetteer = gazetteer_matches(input);
+    let mut mentions: Vec<Mention> = Vec::new();
+
+    let bodies = gov_bodies(input, &gazetteer, &mut used);
+    let titles = title_groups(input, &gazetteer, &mut used);
+    names(input, &gazetteer, &titles, &used, &mut mentions);
+
+    choose_homonyms(input, &mut mentions);
+    link_surnames(input, &mut mentions);
+
+    // Government bodies without a stated country belong to the story's country.
+    let focus = focus(
+        mentions.iter().filter_map(|m| {
+            let span = span_of(toks, m.toks)?;
+            Some((
+                m.country?,
+                span,
+                if m.kind == EntityType::Gpe { 2 } else { 1 },
+            ))
+        }),
+        input.title_span,
+        600,
+    );
+    for (mut body, base_name) in bodies {
+        body.country = body.country.or(focus);
+        let Some(country) = body.country else {
+            continue;
+        };
+        let country_name = knowledge::country_name(country).unwrap_or(country);
+        body.name = Some(format!("{base_name} of {country_name}"));
+        body.key = Key::Name(format!("body:{base_name}:{country}"));
+        mentions.push(body);
+    }
+    mentions.sort_by_key(|m| m.toks);
+    assemble(input, mentions)
+}
+
+fn span_of(toks: &[Tok], (start, end): (usize, usize)) -> Option<Span> {
+    let first = toks.get(start)?;
+    let last = toks.get(end.checked_sub(1)?)?;
+    Some(Span::new(first.o.start, last.o.end))
+}
+
+fn folded_of<'a>(input: &Input<'a>, (start, end): (usize, usize)) -> &'a str {
+    match (
+        input.toks.get(start),
+        end.checked_sub(1).and_then(|e| input.toks.get(e)),
+    ) {
+        (Some(a), Some(b)) => input.folded.get(a.f.start..b.f.end).unwrap_or(""),
+        _ => "",
+    }
+}
+
+// ------------------------------------------------------------------ gazetteer
+
+fn gazetteer_matches(input: &Input) -> Gazetteer {
+    let toks = input.toks;
+    let mut at = HashMap::new();
+    for found in knowledge::find_all(input.original, input.view) {
+        let start = scan::token_at(toks, found.range.start);
+        let end = scan::token_end(toks, found.range.end);
+        let (Some(first), Some(last)) = (
+            toks.get(start),
+            end.checked_sub(1).and_then(|e| toks.get(e)),
+        ) else {
+            continue;
+        };
+        // Aliases count at token boundaries only.
+        if first.f.start != found.range.start || last.f.end != found.range.end || end <= start {
+            continue;
+        }
+        if first.kind != TokKind::Word {
+            continue;
+        }
+        let alias = input.folded.get(found.range.clone()).unwrap_or("");
+        // Proper names are capitalised in cased scripts; a function word of
+        // the language ("un", "us") counts only in capitals.
+        let strict = end - start == 1 && input.lex.is_function_word(alias);
+        let accepted = match first.case {
+            Case::None => true,
+            Case::Upper => true,
+            Case::Title => !strict,
+            Case::Lower => false,
+        };
+        if accepted && !found.ids.is_empty() {
+            at.insert(start, (end, found.ids));
+        }
+    }
+    Gazetteer { at }
+}
+
+// ------------------------------------------------------------------ government bodies
+
+/// Finds government bodies ("ministère de l'Intérieur kazakh", "Kazakhstan's
+/// Interior Ministry"). Returns mentions whose name and country are settled
+/// later (the country may come from the story), with their base name.
+fn gov_bodies(input: &Input, gazetteer: &Gazetteer, used: &mut [bool]) -> Vec<(Mention, String)> {
+    let (toks, lex) = (input.toks, input.lex);
+    let mut found = Vec::new();
+    let Some(matcher) = lex.matcher.as_ref() else {
+        return found;
+    };
+    for m in matcher.find_iter(input.folded) {
+        let Some(info) = lex.phrases.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        if info.bodies.is_empty() {
+            continue;
+        }
+        let start = scan::token_at(toks, m.start());
+        let head_end = scan::token_end(toks, m.end());
+        if !at_boundaries(toks, start, head_end, m.start(), m.end())
+            || used.get(start).copied().unwrap_or(true)
+        {
+            continue;
+        }
+        if gazetteer.at.contains_key(&start) {
+            continue;
+        }
+        let mut best: Option<(usize, Option<&'static str>, usize)> = None;
+        for body_index in &info.bodies {
+            let Some(body) = lex.bodies.get(*body_index) else {
+                continue;
+            };
+            let mut end = head_end;
+            let mut country = None;
+            if !body.complement.is_empty() {
+                // "le ministère kazakh de la Défense": an adjective may stand before the complement.
+                if let Some(c) = toks.get(end).and_then(|t| demonym_of(input, t)) {
+                    country = Some(c);
+                    end += 1;
+                }
+                let Some(from) = toks.get(end).map(|t| t.f.start) else {
+                    continue;
+                };
+                let rest = input.folded.get(from..).unwrap_or("");
+                if !rest.starts_with(body.complement.as_str()) {
+                    continue;
+                }
+                let complement_end = scan::token_end(toks, from + body.complement.len());
+                if toks
+                    .get(complement_end.wrapping_sub(1))
+                    .is_none_or(|t| t.f.end != from + body.complement.len())
+                {
+                    continue;
+                }
+                end = complement_end;
+            }
+            if best.is_none_or(|(e, _, _)| end > e) {
+                best = Some((end, country, *body_index));
+            }
+        }
+        let Some((mut end, mut country, body_index)) = best else {
+            continue;
+        };
+        let Some(body) = lex.bodies.get(body_index) else {
+            continue;
+        };
+        let mut start_tok = start;
+        // "ministère de l'Intérieur kazakh"
+        if country.is_none() {
+            if let Some(c) = toks.get(end).and_then(|t| demonym_of(input, t)) {
+                country = Some(c);
+                end += 1;
+            }
+        }
+        // "the Kazakh Interior Ministry"
+        if country.is_none() && start > 0 {
+            if let Some(c) = toks.get(start - 1).and_then(|t| demonym_of(input, t)) {
+                country = Some(c);
+                start_tok = start - 1;
+            }
+        }
+        // "Kazakhstan's Interior Ministry"
+        if country.is_none()
+            && start >= 2
+            && toks
+                .get(start - 1)
+                .is_some_and(|t| t.kind == TokKind::Possessive)
+        {
+            country = country_ending_at(input, gazetteer, start - 1);
+        }
+        // "ministère de l'Intérieur du Kazakhstan", "Ministry of Defence of Russia"
+        if country.is_none() {
+            if let Some(next) = toks.get(end) {
+                if input.lex.particles.contains_key(next.folded(input.folded))
+                    || input.lex.is_function_word(next.folded(input.folded))
+                {
+                    if let Some((gend, ids)) = gazetteer.at.get(&(end + 1)) {
+                        country = country_of_ids(ids).filter(|_| *gend > end);
+                    }
+                }
+            }
+        }
+        for flag in used.iter_mut().take(end).skip(start_tok) {
+            *flag = true;
+        }
+        let mention = Mention {
+            toks: (start_tok, end),
+            key: Key::Name(String::new()),
+            kind: EntityType::Org,
+            candidates: &[],
+            name: None,
+            country,
+            sector: Some(body.sector.clone()),
+            role: None,
+        };
+        found.push((mention, body.name.clone()));
+    }
+    found
+}
+
+fn at_boundaries(toks: &[Tok], start: usize, end: usize, fstart: usize, fend: usize) -> bool {
+    end > start
+        && toks.get(start).is_some_and(|t| t.f.start == fstart)
+        && end
+            .checked_sub(1)
+            .and_then(|e| toks.get(e))
+            .is_some_and(|t| t.f.end == fend)
+}
+
+/// The country a token names as an adjective or demonym ("kazakh", "Russian").
+fn demonym_of(input: &Input, tok: &Tok) -> Option<&'static str> {
+    if tok.kind != TokKind::Word || tok.has_digit {
+        return None;
+    }
+    knowledge::demonym(tok.folded(input.folded), input.lang)
+}
+
+/// A country name whose gazetteer match ends at token `end`.
+fn country_ending_at(input: &Input, gazetteer: &Gazetteer, end: usize) -> Option<&'static str> {
+    (end.saturating_sub(4)..end)
+        .find_map(|start| {
+            let (e, ids) = gazetteer.at.get(&start)?;
+            (*e == end).then(|| country_of_ids(ids)).flatten()
+        })
+        .or_else(|| {
+            input
+                .toks
+                .get(end.checked_sub(1)?)
+                .and_then(|t| knowledge::country_named(t.folded(input.folded)))
+        })
+}
+
+/// The country when the candidates include a country record.
+fn country_of_ids(ids: &[u32]) -> Option<&'static str> {
+    ids.iter()
+        .filter_map(|id| knowledge::known(*id))
+        .find(|k| k.kind == Kind::Country)
+        .and_then(|k| k.country)
+}
+
+// ------------------------------------------------------------------ titles
+
+fn title_groups(input: &Input, gazetteer: &Gazetteer, used: &mut [bool]) -> Vec<TitleGroup> {
+    let (toks, lex) = (input.toks, input.lex);
+    let mut groups = Vec::new();
+    let Some(matcher) = lex.matcher.as_ref() else {
+        return groups;
+    };
+    for m in matcher.find_iter(input.folded) {
+        let Some(title) = lex
+            .phrases
+            .get(m.pattern().as_usize())
+            .and_then(|p| p.title)
+        else {
+            continue;
+        };
+        let start = scan::token_at(toks, m.start());
+        let end = scan::token_end(toks, m.end());
+        if !at_boundaries(toks, start, end, m.start(), m.end()) {
+            continue;
+        }
+        if (start..end)
+            .any(|i| used.get(i).copied().unwrap_or(true) || gazetteer.at.contains_key(&i))
+        {
+            continue;
+        }
+        let mut group = TitleGroup {
+            start,
+            end,
+            title,
+            country: None,
+        };
+        // "Kazakh President", "the Kazakh president"
+        if let Some(c) = start
+            .checked_sub(1)
+            .and_then(|s| toks.get(s))
+            .and_then(|t| demonym_of(input, t))
+        {
+            group.country = Some(c);
+            group.start -= 1;
+        } else if start >= 2
+            && toks
+                .get(start - 1)
+                .is_some_and(|t| t.kind == TokKind::Possessive)
+        {
+            // "Kazakhstan's president": the country stays a mention of its own.
+            group.country = country_ending_at(input, gazetteer, start - 1);
+        }
+        // "le président kazakh"
+        if group.country.is_none() {
+            if let Some(c) = toks.get(end).and_then(|t| demonym_of(input, t)) {
+                group.country = Some(c);
+                group.end += 1;
+            }
+        }
+        for flag in used.iter_mut().take(group.end).skip(group.start) {
+            *flag = true;
+        }
+        groups.push(group);
+    }
+    groups
+}
+
+// ------------------------------------------------------------------ names
+
+/// Whether a token may start a name.
+fn starts_name(input: &Input, i: usize, used: &[bool]) -> bool {
+    let Some(tok) = input.toks.get(i) else {
+        return false;
+    };
+    !used.get(i).copied().unwrap_or(true)
+        && tok.kind == TokKind::Word
+        && tok.capitalised()
+        && !tok.has_digit
+}
+
+/// Whether a token may continue a name started before it (not across lines).
+fn continues_name(input: &Input, i: usize, used: &[bool]) -> bool {
+    starts_name(input, i, used) && input.toks.get(i).is_some_and(|t| !t.after_break)
+}
+
+/// Whether tokens `[i, j)` are a particle inside a name ("de", "van", "d'").
+fn particle_len(input: &Input, i: usize) -> usize {
+    let toks = input.toks;
+    for len in [2usize, 1] {
+        let (Some(first), Some(last)) = (toks.get(i), toks.get(i + len - 1)) else {
+            continue;
+        };
+        if first.case != Case::Lower && first.case != Case::None {
+            continue;
+        }
+        if (i..i + len).any(|k| {
+            toks.get(k).is_none_or(|t| {
+                t.after_break || !matches!(t.kind, TokKind::Word | TokKind::Elision)
+            })
+        }) {
+            continue;
+        }
+        let text = input.folded.get(first.f.start..last.f.end).unwrap_or("");
+        if input.lex.particles.contains_key(text)
+            || input
+                .lex
+                .particles
+                .contains_key(text.trim_end_matches('\''))
+        {
+            return len;
+        }
+    }
+    0
+}
+
+fn names(
+    input: &Input,
+    gazetteer: &Gazetteer,
+    titles: &[TitleGroup],
+    used: &[bool],
+    mentions: &mut Vec<Mention>,
+) {
+    let toks = input.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        // Gazetteer matches inside lower-case text still count when capitalised
+        // ("Organisation du traité de sécurité collective").
+        if !used.get(i).copied().unwrap_or(true)
+            && (starts_name(input, i, used) || gazetteer.at.contains_key(&i))
+        {
+            let start = i;
+            let mut end = i;
+            loop {
+                if let Some((gend, _)) = gazetteer.at.get(&end) {
+                    let same_line = end == start || toks.get(end).is_some_and(|t| !t.after_break);
+                    if same_line && (end..*gend).all(|k| !used.get(k).copied().unwrap_or(true)) {
+                        end = *gend;
+                        continue;
+                    }
+                }
+                if end > start
+                    && toks
+                        .get(end)
+                        .is_some_and(|t| t.kind == TokKind::Punct && t.f.len() == 1)
+                    && toks
+                        .get(end - 1)
+                        .is_some_and(|t| t.f.len() <= 2 && t.case == Case::Upper)
+                    && input
+                        .folded
+                        .get(toks.get(end).map_or(0, |t| t.f.start)..)
+                        .is_some_and(|r| r.starts_with('.'))
+                    && continues_name(input, end + 1, used)
+                {
+                    // An initial: "George W. Bush".
+                    end += 1;
+                    continue;
+                }
+                if continues_name(input, end, used)
+                    || (end == start && starts_name(input, end, used))
+                {
+                    end += 1;
+                    continue;
+                }
+                let particle = if end > start {
+                    particle_len(input, end)
+                } else {
+                    0
+                };
+                if particle > 0 && continues_name(input, end + particle, used) {
+                    end += particle;
+                    continue;
+                }
+                break;
+            }
+            if end > start {
+                carve(input, gazetteer, titles, (start, end), mentions);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The title group that stands right before tokens `start` ("le président
+/// kazakh, X") or right after `end` in apposition ("X, le président kazakh").
+fn title_for(input: &Input, titles: &[TitleGroup], start: usize, end: usize) -> Option<TitleGroup> {
+    let toks = input.toks;
+    let comma_at = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.kind == TokKind::Punct && t.folded(input.folded) == ",")
+    };
+    let on_line = |i: usize| toks.get(i).is_some_and(|t| !t.after_break);
+    let before = titles
+        .iter()
+        .find(|g| on_line(start) && (g.end == start || (g.end + 1 == start && comma_at(g.end))));
+    if before.is_some() {
+        return before.copied();
+    }
+    if !comma_at(end) || !on_line(end) || !on_line(end + 1) {
+        return None;
+    }
+    // Apposition: a comma, at most one determiner, then the title.
+    titles
+        .iter()
+        .find(|g| {
+            g.start == end + 1
+                || (g.start == end + 2
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|t| input.lex.is_function_word(t.folded(input.folded))))
+        })
+        .filter(|g| input.lex.titles.get(g.title).is_some_and(|t| !t.honorific))
+        .copied()
+}
+
+/// Turns one run of capitalised tokens into mentions.
+fn carve(
+    input: &Input,
+    gazetteer: &Gazetteer,
+    titles: &[TitleGroup],
+    (mut start, end): (usize, usize),
+    out: &mut Vec<Mention>,
+) {
+    let toks = input.toks;
+    let lex = input.lex;
+    // Capitals at a sentence start prove nothing for a function word ("Selon Reuters").
+    while start < end
+        && toks.get(start).is_some_and(|t| {
+            (t.initial || t.case == Case::Upper) && lex.is_function_word(t.folded(input.folded))
+        })
+        && !gazetteer.at.contains_key(&start)
+    {
+        start += 1;
+    }
+    if start >= end {
+        return;
+    }
+    let title = title_for(input, titles, start, end);
+    let subs: Vec<(usize, usize, &'static [u32])> = {
+        let mut subs = Vec::new();
+        let mut k = start;
+        while k < end {
+            match gazetteer.at.get(&k) {
+                Some((e, ids)) if *e <= end => {
+                    subs.push((k, *e, *ids));
+                    k = *e;
+                }
+                _ => k += 1,
+            }
+        }
+        subs
+    };
+    let words = (start..end)
+        .filter(|k| {
+            toks.get(*k).is_some_and(|t| {
+                t.kind == TokKind::Word && !lex.particles.contains_key(t.folded(input.folded))
+            })
+        })
+        .count();
+    let cue = cue_type(input, start, end);
+
+    if let [(s, e, ids)] = subs.as_slice() {
+        if *s == start && *e == end {
+            out.push(known_mention(input, (start, end), ids, title));
+            return;
+        }
+    }
+    if subs.is_empty() {
+        if let Some(m) = unknown_mention(input, (start, end), words, cue, title, None) {
+            out.push(m);
+        }
+        return;
+    }
+    // A name around known names: "Radio Habana Cuba" (a cue word), "Michael
+    // Jordan" (a titled or first-name-led person), else each known name alone.
+    let country_inside = subs.iter().find_map(|(_, _, ids)| country_of_ids(ids));
+    if cue.is_some() || title.is_some() {
+        if let Some(m) = unknown_mention(input, (start, end), words, cue, title, country_inside) {
+            out.push(m);
+            return;
+        }
+    }
+    if let [(s, e, ids)] = subs.as_slice() {
+        let person_shaped = *e == end
+            && e - s == 1
+            && (2..=3).contains(&words)
+            && (start..*s).all(|k| {
+                toks.get(k)
+                    .is_some_and(|t| t.case == Case::Title && demonym_of(input, t).is_none())
+            })
+            && ids
+                .iter()
+                .filter_map(|id| knowledge::known(*id))
+                .all(|k| k.kind != Kind::Admin1 && k.kind != Kind::City);
+        if person_shaped {
+            if let Some(m) = unknown_mention(
+                input,
+                (start, end),
+                words,
+                Some(EntityType::Per),
+                title,
+                None,
+            ) {
+                out.push(m);
+                return;
+            }
+        }
+    }
+    let mut cursor = start;
+    for (s, e, ids) in subs {
+        if s > cursor {
+            leftover(input, titles, (cursor, s), out);
+        }
+        out.push(known_mention(input, (s, e), ids, None));
+        cursor = e;
+    }
+    if cursor < end {
+        leftover(input, titles, (cursor, end), out);
+    }
+}
+
+/// Capitalised words left beside known names: a name of their own when long
+/// enough to be one, a demonym, or a surname candidate.
+fn leftover(
+    input: &Input,
+    titles: &[TitleGroup],
+    (start, end): (usize, usize),
+    out: &mut Vec<Mention>,
+) {
+    let lex = input.lex;
+    let mut start = start;
+    let mut end = end;
+    while start < end
+        && input.toks.get(start).is_some_and(|t| {
+            lex.particles.contains_key(t.folded(input.folded)) || t.kind != TokKind::Word
+        })
+    {
+        start += 1;
+    }
+    while end > start
+        && input.toks.get(end - 1).is_some_and(|t| {
+            lex.particles.contains_key(t.folded(input.folded)) || t.kind != TokKind::Word
+        })
+    {
+        end -= 1;
+    }
+    if start >= end {
+        return;
+    }
+    let words = (start..end)
+        .filter(|k| input.toks.get(*k).is_some_and(|t| t.kind == TokKind::Word))
+        .count();
+    let cue = cue_type(input, start, end);
+    let title = title_for(input, titles, start, end);
+    if let Some(m) = unknown_mention(input, (start, end), words, cue, title, None) {
+        out.push(m);
+    }
+}
+
+fn cue_type(input: &Input, start: usize, end: usize) -> Option<EntityType> {
+    let word = |k: usize| {
+        input
+            .toks
+            .get(k)
+            .map(|t| t.folded(input.folded))
+            .unwrap_or("")
+    };
+    for k in start..end {
+        let Some((kind, place)) = input.lex.cues.get(word(k)) else {
+            continue;
+        };
+        let fits = match place {
+            CueWhere::Head => k == start,
+            CueWhere::Tail => k + 1 == end,
+            CueWhere::Any => true,
+        };
+        if fits && end - start > 1 {
+            return Some(*kind);
+        }
+    }
+    None
+}
+
+fn known_mention(
+    input: &Input,
+    toks: (usize, usize),
+    ids: &'static [u32],
+    title: Option<TitleGroup>,
+) -> Mention {
+    let first = ids.first().and_then(|id| knowledge::known(*id));
+    // A title describes a person, never the place or body next to it.
+    let title = title.filter(|_| {
+        ids.iter()
+            .filter_map(|id| knowledge::known(*id))
+            .any(|k| k.kind == Kind::Person)
+    });
+    let title_info = title.and_then(|g| input.lex.titles.get(g.title));
+    Mention {
+        toks,
+        key: Key::Known(ids.first().copied().unwrap_or(0)),
+        kind: first.as_ref().map_or(EntityType::Org, Known::entity_type),
+        candidates: ids,
+        name: None,
+        country: title.and_then(|g| g.country),
+        sector: title_info.and_then(|t| t.sector.clone()),
+        role: title_info.and_then(|t| t.role.clone()),
+    }
+}
+
+/// A name no list knows, typed by its title, its cue words or its shape;
+/// `None` when nothing says what it is.
+fn unknown_mention(
+    input: &Input,
+    toks: (usize, usize),
+    words: usize,
+    cue: Option<EntityType>,
+    title: Option<TitleGroup>,
+    country_inside: Option<&'static str>,
+) -> Option<Mention> {
+    let (start, end) = toks;
+    let first = input.toks.get(start)?;
+    let all_upper = (start..end).all(|k| input.toks.get(k).is_some_and(|t| t.case != Case::Title));
+    let title_info = title.and_then(|g| input.lex.titles.get(g.title));
+    let kind = if let Some(kind) = cue {
+        kind
+    } else if title.is_some() {
+        EntityType::Per
+    } else if words == 1 {
+        if let Some(country) = demonym_of(input, first) {
+            return Some(Mention {
+                toks,
+                key: Key::Norp(country),
+                kind: EntityType::Norp,
+                candidates: &[],
+                name: None,
+                country: Some(country),
+                sector: None,
+                role: None,
+            });
+        }
+        let letters = first.o.len();
+        if first.case == Case::Upper && (2..=6).contains(&letters) && !shouting(input, start) {
+            EntityType::Org
+        } else {
+            // A lone capitalised word: a surname candidate, linked later or dropped.
+            return Some(Mention {
+                toks,
+                key: Key::Name(String::new()),
+                kind: EntityType::Group,
+                candidates: &[],
+                name: None,
+                country: None,
+                sector: None,
+                role: None,
+            });
+        }
+    } else if all_upper || words > 5 {
+        return None;
+    } else {
+        EntityType::Per
+    };
+    let folded = folded_of(input, toks);
+    Some(Mention {
+        toks,
+        key: Key::Name(format!("{}:{folded}", kind.as_str())),
+        kind,
+        candidates: &[],
+        name: None,
+        country: title.and_then(|g| g.country).or(country_inside),
+        sector: title_info.and_then(|t| t.sector.clone()),
+        role: title_info.and_then(|t| t.role.clone()),
+    })
+}
+
+/// Whether the word before or after token `k` is also in capitals: a
+/// headline or a line written in capitals, where capitals say nothing.
+fn shouting(input: &Input, k: usize) -> bool {
+    let upper_word = |t: &Tok| t.kind == TokKind::Word && t.case == Case::Upper && t.f.len() > 1;
+    let own_line_start = input.toks.get(k).is_some_and(|t| t.after_break);
+    let prev = input
+        .toks
+        .get(..k)
+        .and_then(|b| b.iter().rev().find(|t| t.kind == TokKind::Word));
+    let next = input
+        .toks
+        .get(k + 1..)
+        .and_then(|a| a.iter().find(|t| t.kind == TokKind::Word));
+    prev.is_some_and(|t| upper_word(t) && !own_line_start)
+        || next.is_some_and(|t| upper_word(t) && !t.after_break)
+}
+
+// ------------------------------------------------------------------ homonyms and linking
+
+/// Picks, for every gazetteer match with several candidates, the one the
+/// story's context supports: a country named elsewhere in the story (Georgia
+/// with Tbilisi or Atlanta), the dateline, then countries over regions over
+/// cities, then population (Paris, France over Paris, Texas).
+fn choose_homonyms(input: &Input, mentions: &mut [Mention]) {
+    let mut context: HashMap<&'static str, usize> = HashMap::new();
+    for m in mentions.iter() {
+        let countries: Vec<&'static str> = m
+            .candidates
+            .iter()
+            .filter_map(|id| knowledge::known(*id)?.country)
+            .collect();
+        if let Some(first) = countries.first() {
+            if countries.iter().all(|c| c == first) {
+                *context.entry(first).or_default() += 1;
+            }
+        }
+        if let Key::Norp(country) = m.key {
+            *context.entry(country).or_default() += 1;
+        }
+    }
+    let dateline_country = input.dateline_place.and_then(|place| {
+        mentions
+            .iter()
+            .find(|m| span_of(input.toks, m.toks).is_some_and(|s| s.overlaps(place)))
+            .and_then(|m| {
+                let ids = m.candidates;
+                ids.iter()
+                    .filter_map(|id| knowledge::known(*id))
+                    .max_by_key(|k| k.population)
+                    .and_then(|k| k.country)
+            })
+    });
+    for m in mentions.iter_mut() {
+        if m.candidates.len() < 2 {
+            continue;
+        }
+        let score = |k: &Known| -> (u8, u8, u8, u64) {
+            let in_context = k
+                .country
+                .is_some_and(|c| context.get(c).copied().unwrap_or(0) > 0 && !is_own_country(k, c));
+            let at_dateline = k.country.is_some_and(|c| Some(c) == dateline_country);
+            let rank = match k.kind {
+                Kind::Country => 4,
+                Kind::Igo | Kind::GovBody | Kind::Media | Kind::Ngo | Kind::ArmedGroup => 3,
+                Kind::Admin1 => 2,
+                Kind::City => 1,
+                Kind::Person => 0,
+            };
+            let person_ok = u8::from(k.kind != Kind::Person || m.role.is_some());
+            (
+                person_ok,
+                u8::from(in_context) + u8::from(at_dateline),
+                rank,
+                k.population,
+            )
+        };
+        if let Some(best) = m
+            .candidates
+            .iter()
+            .filter_map(|id| knowledge::known(*id))
+            .max_by_key(score)
+        {
+            m.key = Key::Known(best.id);
+            m.kind = best.entity_type();
+        }
+    }
+}
+
+/// A country record does not lend context to itself.
+fn is_own_country(k: &Known, _country: &str) -> bool {
+    k.kind == Kind::Country
+}
+
+/// Lone capitalised words that repeat a person's surname ("Tokaïev" after
+/// "Kassym-Jomart Tokaïev", "Jordan" after "Michael Jordan") join that
+/// person; other lone words are dropped.
+fn link_surnames(input: &Input, mentions: &mut Vec<Mention>) {
+    let mut surnames: HashMap<&str, Key> = HashMap::new();
+    for m in mentions.iter() {
+        let person = m.kind == EntityType::Per && m.toks.1 - m.toks.0 >= 2;
+        if !person {
+            continue;
+        }
+        if let Some(last) = input.toks.get(m.toks.1 - 1) {
+            surnames
+                .entry(last.folded(input.folded))
+                .or_insert_with(|| m.key.clone());
+        }
+    }
+    mentions.retain_mut(|m| {
+        let single = m.toks.1 - m.toks.0 == 1;
+        let lone_word =
+            m.kind == EntityType::Group && matches!(&m.key, Key::Name(n) if n.is_empty());
+        let lone_place = single && m.kind == EntityType::Gpe;
+        if !(lone_word || lone_place) {
+            return true;
+        }
+        let word = input
+            .toks
+            .get(m.toks.0)
+            .map(|t| t.folded(input.folded))
+            .unwrap_or("");
+        match surnames.get(word) {
+            Some(key) => {
+                m.key = key.clone();
+                m.kind = EntityType::Per;
+                true
+            }
+            None => !lone_word,
+        }
+    });
+}
+
+// ------------------------------------------------------------------ entities
+
+fn assemble(input: &Input, mentions: Vec<Mention>) -> Vec<Entity> {
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    // The longest written form of an unknown name is its name.
+    let mut name_len: Vec<usize> = Vec::new();
+    for m in mentions {
+        let Some(span) = span_of(input.toks, m.toks) else {
+            continue;
+        };
+        let written = input.original.get(span.start..span.end).unwrap_or("");
+        let slot = *index.entry(m.key.clone()).or_insert_with(|| {
+            let known = match m.key {
+                Key::Known(id) => knowledge::known(id),
+                _ => None,
+            };
+            entities.push(Entity {
+                kind: m.kind,
+                name: known
+                    .as_ref()
+                    .map(|k| k.name.to_string())
+                    .or(m.name.clone())
+                    .unwrap_or_default(),
+                kb: known.as_ref().and_then(|k| k.kb.map(str::to_string)),
+                country: known.as_ref().and_then(|k| k.country.map(str::to_string)),
+                sector: known.as_ref().and_then(|k| k.sector.map(str::to_string)),
+                role: known.as_ref().and_then(|k| k.role.map(str::to_string)),
+                mentions: Vec::new(),
+            });
+            name_len.push(if known.is_some() || m.name.is_some() {
+                usize::MAX
+            } else {
+                0
+            });
+            entities.len() - 1
+        });
+        let (Some(entity), Some(best_len)) = (entities.get_mut(slot), name_len.get_mut(slot))
+        else {
+            continue;
+        };
+        if written.len() > *best_len && *best_len != usize::MAX {
+            entity.name = written.to_string();
+            *best_len = written.len();
+        }
+        entity.country = entity.country.take().or(m.country.map(str::to_string));
+        entity.sector = entity.sector.take().or(m.sector);
+        entity.role = entity.role.take().or(m.role);
+        if !entity.mentions.contains(&span) {
+            entity.mentions.push(span);
+        }
+    }
+    entities
+}
+
+// ------------------------------------------------------------------ focus country
+
+/// The country with the most weighted mentions: (country, span, weight),
+/// counted twice in the lede and three times in the title.
+pub(crate) fn focus<'a>(
+    mentions: impl Iterator<Item = (&'a str, Span, usize)>,
+    title: Option<Span>,
+    lede_end: usize,
+) -> Option<&'a str> {
+    let mut weights: Vec<(&'a str, usize)> = Vec::new();
+    for (country, span, weight) in mentions {
+        let place = if title.is_some_and(|t| t.contains(span)) {
+            3
+        } else if span.end <= lede_end {
+            2
+        } else {
+            1
+        };
+        match weights.iter_mut().find(|(c, _)| *c == country) {
+            Some((_, w)) => *w += weight * place,
+            None => weights.push((country, weight * place)),
+        }
+    }
+    weights.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match weights.as_slice() {
+        [(country, w), rest @ ..]
+            if *w >= 2 && rest.first().is_none_or(|(_, second)| second < w) =>
+        {
+            Some(country)
+        }
+        _ => None,
+    }
+}
+
+// ------------------------------------------------------------------ noun phrases
+
+/// What a short noun phrase says about an actor: its title, sector and country.
+pub(crate) struct Phrase {
+    pub title: Option<usize>,
+    pub sector: Option<String>,
+    pub country: Option<&'static str>,
+    /// The actor belongs to the story's country unless the phrase says otherwise.
+    pub domestic: bool,
+}
+
+/// Reads a noun phrase ("les forces de sécurité kazakhes", "Senior Hungarian
+/// officials", "le président kazakh") for its actor noun, title or
+/// government body and any country adjective or name inside it.
+pub(crate) fn read_phrase(text: &str, lex: &Lexicon, lang: &str) -> Option<Phrase> {
+    let folded = dateline_text::fold(text);
+    let toks = scan::scan(&folded, text, lex, &|w| lex.is_abbreviation(w));
+    let ftext = folded.text();
+    let mut phrase = Phrase {
+        title: None,
+        sector: None,
+        country: None,
+        domestic: false,
+    };
+    let mut found = false;
+    if let Some(matcher) = lex.matcher.as_ref() {
+        // The last actor noun heads the phrase ("groupes de combattants armés" are fighters).
+        for m in matcher.find_iter(ftext) {
+            let start = scan::token_at(&toks, m.start());
+            let end = scan::token_end(&toks, m.end());
+            if !at_boundaries(&toks, start, end, m.start(), m.end()) {
+                continue;
+            }
+            let Some(info) = lex.phrases.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if let Some(body) = info.bodies.first().and_then(|b| lex.bodies.get(*b)) {
+                phrase.sector = Some(body.sector.clone());
+                phrase.domestic = true;
+                found = true;
+            }
+            if let Some(title) = info.title.and_then(|t| lex.titles.get(t).map(|x| (t, x))) {
+                if !title.1.honorific {
+                    phrase.title = Some(title.0);
+                    phrase.sector = title.1.sector.clone().or(phrase.sector.take());
+                    phrase.domestic = true;
+                    found = true;
+                }
+            }
+            if let Some(actor) = info.actor.and_then(|a| lex.actors.get(a)) {
+                phrase.sector = Some(actor.sector.clone());
+                phrase.domestic = actor.domestic;
+                found = true;
+            }
+        }
+    }
+    for tok in &toks {
+        if tok.kind != TokKind::Word || tok.has_digit {
+            continue;
+        }
+        let word = tok.folded(ftext);
+        if let Some(country) = knowledge::demonym(word, lang) {
+            phrase.country = Some(country);
+            found = true;
+            break;
+        }
+    }
+    if phrase.country.is_none() {
+        for m in knowledge::find_all(text, &folded) {
+            let start = scan::token_at(&toks, m.range.start);
+            if toks
+                .get(start)
+                .is_some_and(|t| t.capitalised() || t.case == Case::None)
+            {
+                if let Some(country) = country_of_ids(m.ids) {
+                    phrase.country = Some(country);
+                    found = true;
+                    break;
+                }
+            }
+        }
+    }
+    found.then_some(phrase)
+}
