@@ -1,0 +1,316 @@
+//! Reading the embedded TSV files into a [`World`]. Bad rows are skipped and
+//! counted, never fatal: the data is reviewed by tests, not trusted by code.
+
+use crate::hash::FastMap;
+use crate::index::{AliasIndexBuilder, CaseRule};
+use crate::tokens::key_of;
+use crate::{DemonymForm, Kind, World, WorldEntity};
+use std::collections::HashSet;
+
+const COUNTRIES: &str = include_str!("../../../resources/world/countries.tsv");
+const ADMIN1: &str = include_str!("../../../resources/world/admin1.tsv");
+const CITIES: &str = include_str!("../../../resources/world/cities.tsv");
+const DEMONYMS: &str = include_str!("../../../resources/world/demonyms.tsv");
+const DEMONYMS_CURATED: &str = include_str!("../../../resources/world/demonyms_curated.tsv");
+const ORGS: &str = include_str!("../../../resources/world/orgs.tsv");
+const GOV_BODIES: &str = include_str!("../../../resources/world/gov_bodies.tsv");
+const PEOPLE: &str = include_str!("../../../resources/world/people.tsv");
+const MEDIA: &str = include_str!("../../../resources/world/media.tsv");
+const COMMON_WORDS: &str = include_str!("../../../resources/world/common_words.tsv");
+
+/// Longest alias, in chars, taken as an acronym when written in capitals.
+const ACRONYM_MAX_CHARS: usize = 7;
+
+fn field<'a>(row: &[&'a str], i: usize) -> Option<&'a str> {
+    row.get(i).copied().filter(|s| !s.is_empty())
+}
+
+fn number<T: std::str::FromStr>(row: &[&str], i: usize) -> Option<T> {
+    field(row, i).and_then(|s| s.parse().ok())
+}
+
+fn owned(row: &[&str], i: usize) -> Option<String> {
+    field(row, i).map(str::to_owned)
+}
+
+struct Loader {
+    entities: Vec<WorldEntity>,
+    aliases: AliasIndexBuilder,
+    skipped: usize,
+    key_buf: String,
+}
+
+impl Loader {
+    fn push(&mut self, mut entity: WorldEntity, aliases: Option<&str>) -> u32 {
+        let id = u32::try_from(self.entities.len()).unwrap_or(u32::MAX);
+        entity.id = id;
+        let name = entity.name.clone();
+        self.alias(&name, id);
+        for alias in aliases.unwrap_or("").split('|') {
+            self.alias(alias, id);
+        }
+        self.entities.push(entity);
+        id
+    }
+
+    fn alias(&mut self, written: &str, id: u32) {
+        let written = written.trim();
+        if written.is_empty() {
+            return;
+        }
+        let rule = rule_of(written);
+        let folded = dateline_text::fold(written);
+        let key = key_of(folded.text(), &mut self.key_buf).to_owned();
+        self.aliases.add(&key, id, rule);
+        // Hyphens come and go between sources ("Alma-Ata", "Alma Ata").
+        if key.contains('-') {
+            let spaced = key.replace('-', " ");
+            let spaced = key_of(&spaced, &mut self.key_buf).to_owned();
+            self.aliases.add(&spaced, id, rule);
+        }
+    }
+}
+
+/// Acronyms are written in capitals; very short names are too easily a
+/// word of some language to match in lowercase.
+fn rule_of(written: &str) -> CaseRule {
+    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
+    let has_lower = written.chars().any(char::is_lowercase);
+    let has_upper = written.chars().any(char::is_uppercase);
+    if letters >= 2 && has_upper && !has_lower && written.chars().count() <= ACRONYM_MAX_CHARS {
+        CaseRule::Upper
+    } else if letters <= 3 {
+        CaseRule::Capitalised
+    } else {
+        CaseRule::Any
+    }
+}
+
+fn blank(kind: Kind, name: &str) -> WorldEntity {
+    WorldEntity {
+        id: 0,
+        kind,
+        name: name.to_owned(),
+        country: None,
+        sector: None,
+        role: None,
+        kb: None,
+        lat: None,
+        lon: None,
+        population: None,
+        admin1: None,
+        geonames: None,
+    }
+}
+
+pub(crate) fn load_embedded() -> World {
+    let mut loader = Loader {
+        entities: Vec::with_capacity(40_000),
+        aliases: AliasIndexBuilder::default(),
+        skipped: 0,
+        key_buf: String::new(),
+    };
+    let mut by_iso3 = FastMap::default();
+    let mut by_iso2 = FastMap::default();
+    let mut capital_of = Vec::new();
+
+    // countries: iso2 iso3 numeric name lat lon population capital_geonames geonames kb aliases
+    for row in dateline_lang::rows(COUNTRIES) {
+        let (Some(iso2), Some(iso3), Some(name)) = (field(&row, 0), field(&row, 1), field(&row, 3))
+        else {
+            loader.skipped += 1;
+            continue;
+        };
+        let mut e = blank(Kind::Country, name);
+        e.country = Some(iso3.to_owned());
+        e.lat = number(&row, 4);
+        e.lon = number(&row, 5);
+        e.population = number(&row, 6);
+        e.geonames = number(&row, 8);
+        e.kb = owned(&row, 9);
+        let id = loader.push(e, field(&row, 10));
+        by_iso3.insert(iso3.into(), id);
+        by_iso2.insert(iso2.into(), id);
+        if let Some(capital) = number::<u64>(&row, 7) {
+            capital_of.push((id, capital));
+        }
+    }
+
+    // admin1: code iso3 name lat lon geonames aliases
+    for row in dateline_lang::rows(ADMIN1) {
+        let (Some(code), Some(iso3), Some(name)) = (field(&row, 0), field(&row, 1), field(&row, 2))
+        else {
+            loader.skipped += 1;
+            continue;
+        };
+        let mut e = blank(Kind::Admin1, name);
+        e.country = Some(iso3.to_owned());
+        e.admin1 = Some(code.to_owned());
+        e.lat = number(&row, 3);
+        e.lon = number(&row, 4);
+        e.geonames = number(&row, 5);
+        loader.push(e, field(&row, 6));
+    }
+
+    // cities: geonames name iso3 admin1 lat lon population aliases
+    let mut city_by_geonames: FastMap<u64, u32> = FastMap::default();
+    for row in dateline_lang::rows(CITIES) {
+        let (Some(geonames), Some(name), Some(iso3)) =
+            (number::<u64>(&row, 0), field(&row, 1), field(&row, 2))
+        else {
+            loader.skipped += 1;
+            continue;
+        };
+        let mut e = blank(Kind::City, name);
+        e.geonames = Some(geonames);
+        e.country = Some(iso3.to_owned());
+        e.admin1 = owned(&row, 3);
+        e.lat = number(&row, 4);
+        e.lon = number(&row, 5);
+        e.population = number(&row, 6);
+        let id = loader.push(e, field(&row, 7));
+        city_by_geonames.insert(geonames, id);
+    }
+
+    // orgs: name kind country sector kb aliases
+    for row in dateline_lang::rows(ORGS) {
+        let kind = match field(&row, 1) {
+            Some("IGO") => Kind::Igo,
+            Some("NGO") => Kind::Ngo,
+            Some("GROUP") => Kind::ArmedGroup,
+            _ => {
+                loader.skipped += 1;
+                continue;
+            }
+        };
+        let Some(name) = field(&row, 0) else {
+            loader.skipped += 1;
+            continue;
+        };
+        let mut e = blank(kind, name);
+        e.country = owned(&row, 2);
+        e.sector = owned(&row, 3);
+        e.kb = owned(&row, 4);
+        loader.push(e, field(&row, 5));
+    }
+
+    // gov_bodies: name country sector kb aliases
+    for row in dateline_lang::rows(GOV_BODIES) {
+        let Some(name) = field(&row, 0) else {
+            loader.skipped += 1;
+            continue;
+        };
+        let mut e = blank(Kind::GovBody, name);
+        e.country = owned(&row, 1);
+        e.sector = owned(&row, 2);
+        e.kb = owned(&row, 3);
+        loader.push(e, field(&row, 4));
+    }
+
+    // people: name country sector role kb aliases
+    for row in dateline_lang::rows(PEOPLE) {
+        let Some(name) = field(&row, 0) else {
+            loader.skipped += 1;
+            continue;
+        };
+        let mut e = blank(Kind::Person, name);
+        e.country = owned(&row, 1);
+        e.sector = owned(&row, 2);
+        e.role = owned(&row, 3);
+        e.kb = owned(&row, 4);
+        loader.push(e, field(&row, 5));
+    }
+
+    // media: name country kb aliases
+    for row in dateline_lang::rows(MEDIA) {
+        let Some(name) = field(&row, 0) else {
+            loader.skipped += 1;
+            continue;
+        };
+        let mut e = blank(Kind::Media, name);
+        e.country = owned(&row, 1);
+        e.sector = Some("JRN".to_owned());
+        e.kb = owned(&row, 2);
+        loader.push(e, field(&row, 3));
+    }
+
+    // common words: lang word. Their aliases count only when capitalised.
+    let mut common = HashSet::new();
+    for row in dateline_lang::rows(COMMON_WORDS) {
+        match field(&row, 1) {
+            Some(word) => {
+                let folded = dateline_text::fold(word);
+                common.insert(key_of(folded.text(), &mut loader.key_buf).to_owned());
+            }
+            None => loader.skipped += 1,
+        }
+    }
+    for word in &common {
+        loader.aliases.require(word, CaseRule::Capitalised);
+    }
+
+    let mut demonyms = FastMap::default();
+    for text in [DEMONYMS_CURATED, DEMONYMS] {
+        // demonyms: iso3 lang form word. Curated rows come first and win.
+        for row in dateline_lang::rows(text) {
+            let (Some(iso3), Some(lang), Some(form), Some(word)) = (
+                field(&row, 0),
+                field(&row, 1),
+                field(&row, 2),
+                field(&row, 3),
+            ) else {
+                loader.skipped += 1;
+                continue;
+            };
+            let form = match form {
+                "adj" => DemonymForm::Adjective,
+                "people" => DemonymForm::PeopleNoun,
+                _ => {
+                    loader.skipped += 1;
+                    continue;
+                }
+            };
+            let folded = dateline_text::fold(word);
+            let key = format!("{lang}\t{}", key_of(folded.text(), &mut loader.key_buf));
+            // A word that is both ("kazakhs") is reported as the adjective,
+            // the reading a country-of-actor reader needs.
+            let slot = demonyms
+                .entry(key.into_boxed_str())
+                .or_insert_with(|| (Box::<str>::from(iso3), form));
+            if form == DemonymForm::Adjective && slot.0.as_ref() == iso3 {
+                slot.1 = DemonymForm::Adjective;
+            }
+        }
+    }
+
+    let capitals = capital_of
+        .into_iter()
+        .filter_map(|(country, geonames)| {
+            city_by_geonames.get(&geonames).map(|&city| (country, city))
+        })
+        .collect();
+
+    let entities = loader.entities;
+    let aliases = loader.aliases.build(|id| {
+        let Some(e) = entities.get(id as usize) else {
+            return (u8::MAX, std::cmp::Reverse(0));
+        };
+        let tier = match e.kind {
+            Kind::Country => 0,
+            Kind::Admin1 => 2,
+            Kind::City => 3,
+            _ => 1,
+        };
+        (tier, std::cmp::Reverse(e.population.unwrap_or(0)))
+    });
+    World {
+        entities,
+        aliases,
+        by_iso3,
+        by_iso2,
+        capitals,
+        demonyms,
+        skipped_rows: loader.skipped,
+        unknown: blank(Kind::Country, ""),
+    }
+}
