@@ -1,67 +1,73 @@
-//! The text layer: normalization, folding for matching, tokens, sentences,
-//! paragraphs, quantities and dates. (Being implemented; signatures are the contract.)
+//! The text layer of dateline: normalization, a folded view for matching,
+//! tokens, sentences, paragraphs, quantities and dates, all as byte spans of
+//! the normalized text. Language knowledge comes from `resources/lang/<iso>/`;
+//! a language without resources gets language-neutral behaviour.
+//!
+//! ```
+//! use dateline_model::PartialDate;
+//! let text = dateline_text::normalize("Moscou, 10 janvier (RHC) Plus de 2\u{202f}000 soldats.\r\n");
+//! let (layer, diagnostics) = dateline_text::analyze(&text, "fr", PartialDate::parse_iso("2022-01-10"));
+//! assert_eq!(layer.dates[0].value, PartialDate::parse_iso("2022-01-10"));
+//! assert_eq!(layer.quantities[0].min, Some(2000.0));
+//! assert!(diagnostics.is_empty());
+//! ```
 
-use dateline_model::{DateMention, Diagnostic, PartialDate, Quantity, Span, TextLayer, Token};
+mod dates;
+mod fold;
+mod lexicon;
+mod normalize;
+mod numbers;
+mod sentences;
+mod tokens;
 
-/// NFC, line endings to `\n`, BOM and control characters (other than `\n` and `\t`) removed.
-pub fn normalize(raw: &str) -> String {
-    raw.replace("\r\n", "\n")
-}
+use dateline_model::{Diagnostic, PartialDate, Span, TextLayer};
 
-/// A case-, accent-, apostrophe-, quote- and space-folded copy of a text, with
-/// a map back to byte offsets of the original.
-pub struct Folded {
-    text: String,
-}
+pub use dates::{dates, parse_date};
+pub use fold::{fold, Folded};
+pub use normalize::normalize;
+pub use numbers::{parse_digits, quantities};
+pub use sentences::{paragraphs, sentences};
+pub use tokens::tokenize;
 
-impl Folded {
-    pub fn text(&self) -> &str {
-        &self.text
+/// The whole text layer of a normalized text, plus diagnostics:
+/// `year-unknown` (warning, once) when a date's year cannot be known, and
+/// `date-unresolved` (info, once) when relative dates lack a publication date.
+pub fn analyze(
+    text: &str,
+    lang: &str,
+    published: Option<PartialDate>,
+) -> (TextLayer, Vec<Diagnostic>) {
+    let lex = lexicon::lexicon(lang);
+    let tokens = tokens::tokenize_with(text, &lex.rules);
+    let keys = tokens::Keys::new(text, &tokens);
+    let dates = dates::find_dates(text, &tokens, &keys, lex, published);
+    let blocked: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    let quantities = numbers::find_quantities(text, &tokens, &keys, lex, &blocked);
+    let mut diagnostics = Vec::new();
+    if let Some(d) = dates
+        .iter()
+        .find(|d| d.value.is_some_and(|v| v.year.is_none()))
+    {
+        let shown = text.get(d.span.start..d.span.end).unwrap_or("");
+        diagnostics.push(Diagnostic::warning(
+            "year-unknown",
+            format!(
+                "the year of \"{shown}\" is unknown: no year in the text and no publication date"
+            ),
+        ));
     }
-    /// Maps a span of the folded text to the span of the original it came from.
-    pub fn to_original(&self, span: Span) -> Span {
-        span
+    if dates.iter().any(|d| d.relative && d.value.is_none()) {
+        diagnostics.push(Diagnostic::info(
+            "date-unresolved",
+            "relative dates left unresolved: no publication date",
+        ));
     }
-}
-
-pub fn fold(text: &str) -> Folded {
-    Folded { text: text.to_lowercase() }
-}
-
-pub fn tokenize(_text: &str, _lang: &str) -> Vec<Token> {
-    Vec::new()
-}
-
-pub fn paragraphs(_text: &str) -> Vec<Span> {
-    Vec::new()
-}
-
-pub fn sentences(_text: &str, _tokens: &[Token], _lang: &str) -> Vec<Span> {
-    Vec::new()
-}
-
-pub fn quantities(_text: &str, _tokens: &[Token], _lang: &str) -> Vec<Quantity> {
-    Vec::new()
-}
-
-pub fn dates(_text: &str, _tokens: &[Token], _lang: &str, _published: Option<PartialDate>) -> Vec<DateMention> {
-    Vec::new()
-}
-
-/// Parses one date expression ("10 janvier", "Jan. 5", "lundi", "yesterday").
-pub fn parse_date(_expr: &str, _lang: &str, _published: Option<PartialDate>) -> Option<PartialDate> {
-    None
-}
-
-/// The whole text layer of a normalized text, plus diagnostics (e.g. `year-unknown`).
-pub fn analyze(text: &str, lang: &str, published: Option<PartialDate>) -> (TextLayer, Vec<Diagnostic>) {
-    let tokens = tokenize(text, lang);
     let layer = TextLayer {
-        sentences: sentences(text, &tokens, lang),
+        sentences: sentences::sentences(text, &tokens, lang),
         paragraphs: paragraphs(text),
-        quantities: quantities(text, &tokens, lang),
-        dates: dates(text, &tokens, lang, published),
+        quantities,
+        dates,
         tokens,
     };
-    (layer, Vec::new())
+    (layer, diagnostics)
 }

@@ -1,0 +1,372 @@
+//! Per-language knowledge of the text layer, loaded once from the embedded
+//! resource files (`resources/lang/<iso>/*.tsv`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::fold::fold_str;
+use crate::tokens::{phrase_keys, Keys, TokenRules};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AbbreviationKind {
+    /// Always followed by a name or number: never ends a sentence.
+    Title,
+    /// May end a sentence.
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum NumberWordKind {
+    Add,
+    Hundred,
+    Scale,
+    Article,
+    And,
+    Of,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct NumberWord {
+    pub value: f64,
+    pub kind: NumberWordKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hedge {
+    More,
+    AtLeast,
+    Less,
+    UpTo,
+    About,
+    Between,
+    BetweenAnd,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DateUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Relative {
+    Offset(DateUnit, i32),
+    /// Opens "il y a trois jours".
+    AgoBefore,
+    /// Closes "three days ago".
+    AgoAfter,
+}
+
+/// A calendar name (month or weekday) and whether its abbreviated form
+/// needs its period in the text ("sept." is September, "sept" is seven).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CalendarName {
+    pub number: u8,
+    pub needs_period: bool,
+}
+
+/// Multi-token phrases keyed by their first folded token, longest first.
+#[derive(Debug)]
+pub(crate) struct PhraseTable<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for PhraseTable<V> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<V> PhraseTable<V> {
+    fn insert(&mut self, keys: Vec<String>, value: V) {
+        let Some(first) = keys.first().cloned() else {
+            return;
+        };
+        let entries = self.by_first.entry(first).or_default();
+        entries.push((keys, value));
+        entries.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    }
+
+    /// The longest phrase starting at token `i`: its length in tokens and value.
+    pub fn longest(&self, keys: &Keys, i: usize) -> Option<(usize, &V)> {
+        let entries = self.by_first.get(keys.get(i))?;
+        entries.iter().find_map(|(phrase, value)| {
+            let matches = phrase
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, word)| keys.get(i + k) == word);
+            (matches && i + phrase.len() <= keys.len()).then_some((phrase.len(), value))
+        })
+    }
+}
+
+/// Everything the text layer knows about one language. Empty for a language
+/// without resources, which gives language-neutral behaviour.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub rules: TokenRules,
+    /// Folded abbreviations with their periods ("m.", "u.s.").
+    pub abbreviations: HashMap<String, AbbreviationKind>,
+    pub months: HashMap<String, CalendarName>,
+    /// Whether the language capitalizes month names (then "may" is not May).
+    pub months_capitalized: bool,
+    pub weekdays: HashMap<String, CalendarName>,
+    pub weekdays_capitalized: bool,
+    pub number_words: HashMap<String, NumberWord>,
+    pub vague: PhraseTable<(f64, Option<f64>)>,
+    pub hedges: PhraseTable<Hedge>,
+    pub relative: PhraseTable<Relative>,
+    pub date_prepositions: HashSet<String>,
+    pub date_units: HashMap<String, DateUnit>,
+    /// The decimal separator, when the language says which.
+    pub decimal: Option<char>,
+    /// Numeric dates are month first (01/10/2022 = January 10).
+    pub month_first: bool,
+}
+
+/// The lexicon of an ISO 639-1 language; an empty one for unknown languages.
+pub(crate) fn lexicon(lang: &str) -> &'static Lexicon {
+    static LEXICONS: OnceLock<HashMap<&'static str, Lexicon>> = OnceLock::new();
+    static NEUTRAL: OnceLock<Lexicon> = OnceLock::new();
+    let all = LEXICONS.get_or_init(|| {
+        let mut langs: Vec<&'static str> = dateline_lang::files().map(|(iso, _)| iso).collect();
+        langs.dedup();
+        langs
+            .into_iter()
+            .map(|iso| (iso, Lexicon::load(iso)))
+            .collect()
+    });
+    all.get(lang)
+        .unwrap_or_else(|| NEUTRAL.get_or_init(Lexicon::default))
+}
+
+fn rows_of(iso: &str, name: &str) -> Vec<Vec<&'static str>> {
+    dateline_lang::file(iso, name)
+        .map(|text| dateline_lang::rows(text).collect())
+        .unwrap_or_default()
+}
+
+fn starts_uppercase(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn calendar_names(iso: &str, name: &str) -> (HashMap<String, CalendarName>, bool) {
+    let mut names = HashMap::new();
+    let mut capitalized = false;
+    for row in rows_of(iso, name) {
+        let (Some(form), Some(number)) =
+            (row.first(), row.get(1).and_then(|n| n.parse::<u8>().ok()))
+        else {
+            continue;
+        };
+        capitalized |= starts_uppercase(form);
+        let needs_period = form.ends_with('.');
+        names.insert(
+            fold_str(form.trim_end_matches('.')),
+            CalendarName {
+                number,
+                needs_period,
+            },
+        );
+    }
+    (names, capitalized)
+}
+
+impl Lexicon {
+    fn load(iso: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for row in rows_of(iso, "elisions.tsv") {
+            if let Some(form) = row.first() {
+                lex.rules.elisions.insert(fold_str(form));
+            }
+        }
+        for row in rows_of(iso, "clitics.tsv") {
+            if let Some(form) = row.first() {
+                lex.rules.clitics.push(fold_str(form));
+            }
+        }
+        for row in rows_of(iso, "abbreviations.tsv") {
+            let kind = match row.get(1).copied() {
+                Some("title") => AbbreviationKind::Title,
+                _ => AbbreviationKind::Other,
+            };
+            if let Some(form) = row.first() {
+                lex.abbreviations.insert(fold_str(form), kind);
+            }
+        }
+        (lex.months, lex.months_capitalized) = calendar_names(iso, "months.tsv");
+        (lex.weekdays, lex.weekdays_capitalized) = calendar_names(iso, "weekdays.tsv");
+        for row in rows_of(iso, "number_words.tsv") {
+            let kind = match row.get(2).copied() {
+                Some("add") => NumberWordKind::Add,
+                Some("hundred") => NumberWordKind::Hundred,
+                Some("scale") => NumberWordKind::Scale,
+                Some("article") => NumberWordKind::Article,
+                Some("and") => NumberWordKind::And,
+                Some("of") => NumberWordKind::Of,
+                _ => continue,
+            };
+            let (Some(form), Some(value)) =
+                (row.first(), row.get(1).and_then(|v| v.parse::<f64>().ok()))
+            else {
+                continue;
+            };
+            lex.number_words
+                .insert(fold_str(form), NumberWord { value, kind });
+        }
+        for row in rows_of(iso, "vague_quantities.tsv") {
+            let (Some(phrase), Some(min)) =
+                (row.first(), row.get(1).and_then(|v| v.parse::<f64>().ok()))
+            else {
+                continue;
+            };
+            let max = row.get(2).and_then(|v| v.parse::<f64>().ok());
+            lex.vague
+                .insert(phrase_keys(phrase, &lex.rules), (min, max));
+        }
+        for row in rows_of(iso, "quantity_hedges.tsv") {
+            let hedge = match row.get(1).copied() {
+                Some("more") => Hedge::More,
+                Some("atleast") => Hedge::AtLeast,
+                Some("less") => Hedge::Less,
+                Some("upto") => Hedge::UpTo,
+                Some("about") => Hedge::About,
+                Some("between") => Hedge::Between,
+                Some("between-and") => Hedge::BetweenAnd,
+                _ => continue,
+            };
+            if let Some(phrase) = row.first() {
+                lex.hedges.insert(phrase_keys(phrase, &lex.rules), hedge);
+            }
+        }
+        for row in rows_of(iso, "relative_dates.tsv") {
+            let offset = row.get(2).and_then(|v| v.parse::<i32>().ok()).unwrap_or(0);
+            let relative = match row.get(1).copied() {
+                Some("day") => Relative::Offset(DateUnit::Day, offset),
+                Some("week") => Relative::Offset(DateUnit::Week, offset),
+                Some("month") => Relative::Offset(DateUnit::Month, offset),
+                Some("year") => Relative::Offset(DateUnit::Year, offset),
+                Some("ago-before") => Relative::AgoBefore,
+                Some("ago-after") => Relative::AgoAfter,
+                _ => continue,
+            };
+            if let Some(phrase) = row.first() {
+                lex.relative
+                    .insert(phrase_keys(phrase, &lex.rules), relative);
+            }
+        }
+        for row in rows_of(iso, "date_words.tsv") {
+            let Some(form) = row.first() else { continue };
+            let unit = match row.get(1).copied() {
+                Some("prep") => {
+                    lex.date_prepositions.insert(fold_str(form));
+                    continue;
+                }
+                Some("order") => {
+                    lex.month_first = *form == "mdy";
+                    continue;
+                }
+                Some("day") => DateUnit::Day,
+                Some("week") => DateUnit::Week,
+                Some("month") => DateUnit::Month,
+                Some("year") => DateUnit::Year,
+                _ => continue,
+            };
+            lex.date_units.insert(fold_str(form), unit);
+        }
+        for row in rows_of(iso, "number_format.tsv") {
+            if let (Some(&"decimal"), Some(sep)) = (row.first(), row.get(1)) {
+                lex.decimal = sep.chars().next();
+            }
+        }
+        lex
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of the text layer's resource files is understood: a typo in
+    /// a kind or a number would otherwise silently drop the entry.
+    #[test]
+    fn resource_rows_all_parse() {
+        let checks: [(&str, usize, &[&str]); 7] = [
+            ("abbreviations.tsv", 1, &["title", "other"]),
+            (
+                "number_words.tsv",
+                2,
+                &["add", "hundred", "scale", "article", "and", "of"],
+            ),
+            (
+                "quantity_hedges.tsv",
+                1,
+                &[
+                    "more",
+                    "atleast",
+                    "less",
+                    "upto",
+                    "about",
+                    "between",
+                    "between-and",
+                ],
+            ),
+            (
+                "relative_dates.tsv",
+                1,
+                &["day", "week", "month", "year", "ago-before", "ago-after"],
+            ),
+            (
+                "date_words.tsv",
+                1,
+                &["prep", "order", "day", "week", "month", "year"],
+            ),
+            ("weekdays.tsv", 1, &[]),
+            ("vague_quantities.tsv", 2, &[]),
+        ];
+        for iso in ["fr", "en"] {
+            for (name, column, kinds) in checks {
+                let rows = rows_of(iso, name);
+                assert!(!rows.is_empty(), "{iso}/{name} missing");
+                for row in rows {
+                    let field = row.get(column).copied().unwrap_or("");
+                    if kinds.is_empty() {
+                        assert!(
+                            field == "-" || field.parse::<f64>().is_ok(),
+                            "{iso}/{name}: {row:?}"
+                        );
+                    } else {
+                        assert!(kinds.contains(&field), "{iso}/{name}: {row:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lexicons_load_per_language() {
+        let fr = lexicon("fr");
+        assert!(fr.rules.elisions.contains("qu'"));
+        assert_eq!(fr.months.get("fevrier").map(|m| m.number), Some(2));
+        assert_eq!(
+            fr.months.get("sept"),
+            Some(&CalendarName {
+                number: 9,
+                needs_period: true
+            })
+        );
+        assert!(!fr.months_capitalized);
+        assert_eq!(fr.decimal, Some(','));
+        let en = lexicon("en");
+        assert!(en.months_capitalized && en.month_first);
+        assert_eq!(en.decimal, Some('.'));
+        assert_eq!(en.number_words.get("dozen").map(|w| w.value), Some(12.0));
+        let none = lexicon("zz");
+        assert!(none.months.is_empty() && none.decimal.is_none());
+    }
+}
