@@ -1,6 +1,1187 @@
-//! The events reader (being implemented).
+//! The events reader: PLOVER 2.0 events coded from trigger words, with actors and
+//! recipients read from visible clause structure, negation, modality, place,
+//! date, casualty sizes, and CAMEO/ACLED crosswalks.
+//!
+//! Triggers, inflections and function words are data (`resources/lang/<iso>/
+//! event_triggers.tsv`, `verb_forms.tsv`, `event_syntax.tsv`, `negation.tsv`,
+//! `modality.tsv`, `event_contexts.tsv`); the crosswalks are
+//! `resources/plover/cameo2plover.tsv` (generated) and `acled.tsv` (curated).
+//! Scanning is linear in tokens: one hash lookup per token, then bounded
+//! look-around inside the sentence.
+//!
+//! ```
+//! use dateline_model::Document;
+//! let mut doc = Document::new("d1", "Les manifestants ont bloqué les routes d'accès au port.".to_string());
+//! doc.meta.language = Some("fr".into());
+//! let reading = dateline_read::read(doc);
+//! assert_eq!(reading.events.first().map(|e| e.kind.as_str()), Some("PROTEST"));
+//! ```
+
+pub(crate) mod lexicon;
+pub(crate) mod scan;
 
 use crate::Context;
-use dateline_model::Reading;
+use dateline_model::{
+    Acled, CasualtyKind, Diagnostic, EntityType, Event, EventSize, GroupRole, Modality,
+    Participant, Reading, Span,
+};
+use lexicon::{acled_table, lexicon, Lexicon, PatWord, Tag, Trigger, GAP};
+use scan::View;
+use std::ops::Range;
 
-pub fn read(_reading: &mut Reading, _cx: &Context) {}
+/// PLOVER types that report speech acts: an event named inside what they govern
+/// ("threatened to shell", "demanded the withdrawal") is their content, not news.
+const VERBAL_TYPES: &[&str] = &[
+    "AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE",
+];
+/// PLOVER sectors of armed or security actors (for the ACLED crosswalk).
+const ARMED_SECTORS: &[&str] = &["MIL", "COP", "REB", "INS", "UAF", "SPY", "PAR", "SEC"];
+/// Longest subject or object phrase looked at, in tokens.
+const MAX_PHRASE: usize = 14;
+
+pub fn read(reading: &mut Reading, cx: &Context) {
+    let Some(lex) = lexicon(&cx.lang) else { return };
+    let view = View::build(reading, &cx.lang);
+    let focus = crate_focus_country(reading);
+    let mut events: Vec<Found> = Vec::new();
+    for sentence in 0..view.sentences.len() {
+        read_sentence(reading, lex, &view, sentence, focus.as_deref(), &mut events);
+    }
+    resolve_demonstratives(lex, &view, &mut events);
+    let mut events = merge_retellings(events);
+    events.sort_by_key(|f| f.event.trigger.start);
+    let fallbacks = locate(reading, &view, &mut events, focus.as_deref());
+    imply_protesters(&mut events, reading, focus.as_deref());
+    link_casualties(reading, &view, &mut events);
+    crosswalk_acled(reading, &mut events);
+    if fallbacks.0 + fallbacks.1 > 0 {
+        reading.diagnose(Diagnostic::info(
+            "event-place-inferred",
+            format!(
+                "{} event(s) placed by the story's focus country and {} by the dateline: no place named in their sentence",
+                fallbacks.0, fallbacks.1
+            ),
+        ));
+    }
+    reading.events.extend(events.into_iter().map(|f| f.event));
+}
+
+/// An event being assembled, with what later passes need to know about it.
+struct Found {
+    event: Event,
+    sentence: usize,
+    noun: bool,
+    /// Token range of the phrase the actor was read from (for demonstratives).
+    actor_tokens: Range<usize>,
+    /// The actor phrase starts with a demonstrative ("ces troupes"): resolve later.
+    demonstrative: bool,
+}
+
+struct Match {
+    trigger: usize,
+    tag: Tag,
+    start: usize,
+    end: usize,
+}
+
+fn read_sentence(
+    reading: &Reading,
+    lex: &Lexicon,
+    view: &View,
+    sentence: usize,
+    focus: Option<&str>,
+    out: &mut Vec<Found>,
+) {
+    let Some(range) = view.sentences.get(sentence).cloned() else {
+        return;
+    };
+    let matches = find_matches(lex, view, range.clone());
+    if matches.is_empty() {
+        return;
+    }
+    let sentence_span = view.cover(range.clone());
+    let first_in_sentence = out.len();
+    // Once a speech-act event is read, later triggers in its scope are its content.
+    let mut governed_until: Option<usize> = None;
+    let mut consumed: Vec<Range<usize>> = Vec::new();
+    for (k, m) in matches.iter().enumerate() {
+        let Some(trigger) = lex.triggers.get(m.trigger) else {
+            continue;
+        };
+        if governed_until.is_some_and(|end| m.start < end) {
+            continue;
+        }
+        if trigger.noun && is_background(lex, view, range.start, m.start) {
+            continue;
+        }
+        // Weak nouns inside another event's argument ("fired on protesters") are participants, not events.
+        if trigger.noun
+            && trigger.confidence <= 0.6
+            && consumed.iter().any(|r| r.contains(&m.start))
+        {
+            continue;
+        }
+        let next_start = matches.get(k + 1).map(|n| n.start).unwrap_or(range.end);
+        let mut found = build_event(
+            reading,
+            lex,
+            view,
+            m,
+            trigger,
+            range.clone(),
+            sentence,
+            focus,
+            out,
+            first_in_sentence,
+            next_start,
+        );
+        found.event.sentence = sentence_span;
+        if let Some(object) = object_phrase(lex, view, m.end, range.end, next_start) {
+            consumed.push(object);
+        }
+        if !found.actor_tokens.is_empty() {
+            consumed.push(found.actor_tokens.clone());
+        }
+        if VERBAL_TYPES.contains(&trigger.kind.as_str())
+            && !(trigger.noun && in_during(lex, view, range.start, m.start))
+        {
+            governed_until = Some(governed_scope_end(lex, view, m.end, range.end));
+        }
+        // Weak nouns that were the subject of this event ("Protesters blocked roads") are dropped.
+        out.retain(|f| {
+            !(f.sentence == sentence
+                && f.noun
+                && f.event.confidence <= 0.6
+                && found
+                    .actor_tokens
+                    .contains(&token_at(view, f.event.trigger.start)))
+        });
+        out.push(found);
+    }
+}
+
+fn token_at(view: &View, byte: usize) -> usize {
+    view.toks.partition_point(|t| t.span.start < byte)
+}
+
+/// Trigger matches in a sentence, left to right; at each token the longest
+/// pattern whose conditions hold wins, and its tokens are not matched again.
+fn find_matches(lex: &Lexicon, view: &View, range: Range<usize>) -> Vec<Match> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let mut best: Option<Match> = None;
+        for &(t, tag) in lex.candidates(view.word(i)) {
+            let Some(trigger) = lex.triggers.get(t) else {
+                continue;
+            };
+            let Some(end) = match_rest(view, &trigger.rest, i + 1, range.end) else {
+                continue;
+            };
+            if !conditions_hold(view, trigger, range.clone()) {
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| end > b.end) {
+                best = Some(Match {
+                    trigger: t,
+                    tag,
+                    start: i,
+                    end,
+                });
+            }
+        }
+        match best {
+            Some(m) => {
+                i = m.end;
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Where the rest of a pattern ends when it matches from token `at`.
+fn match_rest(view: &View, rest: &[PatWord], at: usize, limit: usize) -> Option<usize> {
+    let Some((first, tail)) = rest.split_first() else {
+        return Some(at);
+    };
+    match first {
+        PatWord::Alts(alts) => {
+            if at < limit && alts.iter().any(|a| a == view.word(at)) {
+                match_rest(view, tail, at + 1, limit)
+            } else {
+                None
+            }
+        }
+        PatWord::Gap => (0..=GAP).find_map(|skip| {
+            let gap_ok = (at..at + skip).all(|g| g < limit && !view.is_break_punct(g));
+            if gap_ok {
+                match_rest(view, tail, at + skip, limit)
+            } else {
+                None
+            }
+        }),
+    }
+}
+
+fn conditions_hold(view: &View, trigger: &Trigger, range: Range<usize>) -> bool {
+    let has = |words: &[String]| {
+        range
+            .clone()
+            .any(|i| words.iter().any(|w| w == view.word(i)))
+    };
+    (trigger.if_any.is_empty() || has(&trigger.if_any)) && !has(&trigger.unless_any)
+}
+
+/// A background cue ("after", "depuis") within four tokens before a nominal trigger.
+fn is_background(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
+    let from = at.saturating_sub(4).max(sentence_start);
+    (from..at).any(|end| lex.role("background").ending_at(view, end + 1).is_some())
+        && !(from..at).any(|i| view.is_break_punct(i))
+}
+
+/// A "during"/"lors de" cue within three tokens before a nominal trigger.
+fn in_during(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
+    let from = at.saturating_sub(3).max(sentence_start);
+    (from..at).any(|i| lex.role("during").at(view, i).is_some())
+}
+
+/// The end of what a speech-act trigger governs: the sentence, or the next
+/// semicolon or comma + coordinator ("..., and troops fired").
+fn governed_scope_end(lex: &Lexicon, view: &View, from: usize, end: usize) -> usize {
+    for i in from..end {
+        let w = view.word(i);
+        if w == ";" || (w == "," && lex.role("coordinator").at(view, i + 1).is_some()) {
+            return i;
+        }
+    }
+    end
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_event(
+    reading: &Reading,
+    lex: &Lexicon,
+    view: &View,
+    m: &Match,
+    trigger: &Trigger,
+    sentence: Range<usize>,
+    sentence_index: usize,
+    focus: Option<&str>,
+    earlier: &[Found],
+    first_in_sentence: usize,
+    next_match: usize,
+) -> Found {
+    let trigger_span = view.cover(m.start..m.end);
+    let passive =
+        !trigger.noun && m.tag == Tag::Pp && is_passive(lex, view, sentence.start, m.start);
+    let negated = is_negated(lex, view, sentence.start, m.start, m.end, sentence.end);
+    let speech = speech_frame(lex, view, sentence.start, m.start);
+    let quote = quote_speaker(reading, view, trigger_span);
+
+    let mut modality = modality_of(
+        lex,
+        view,
+        sentence.start,
+        m.start,
+        m.tag,
+        speech.is_some() || quote.is_some(),
+    );
+    let mut reported_by = None;
+    if let Some((speaker, _)) = &quote {
+        reported_by = *speaker;
+    } else if let Some(frame) = &speech {
+        reported_by = participants(reading, lex, view, frame.clone(), None)
+            .into_iter()
+            .find_map(|p| p.entity);
+    }
+    if modality == Modality::Asserted && (quote.is_some() || speech.is_some()) {
+        modality = Modality::Reported;
+    }
+
+    let mut actor = Vec::new();
+    let mut recipient = Vec::new();
+    let mut actor_tokens = 0..0;
+    let object = object_phrase(lex, view, m.end, sentence.end, next_match);
+    let quote_speaker_entity = quote.as_ref().and_then(|(s, _)| *s);
+    if trigger.actor_after {
+        if let Some(obj) = object.clone() {
+            actor = participants(reading, lex, view, obj.clone(), quote_speaker_entity);
+            actor_tokens = obj;
+        }
+    } else if trigger.noun {
+        // Nouns: "X's protest", "la mobilisation des enseignants contre la réforme".
+        let before = noun_premodifiers(lex, view, sentence.start, m.start);
+        actor = participants(reading, lex, view, before.clone(), quote_speaker_entity);
+        actor_tokens = before;
+        let (genitive, against) = noun_complements(lex, view, m.end, sentence.end, next_match);
+        if actor.is_empty() {
+            if let Some(g) = genitive {
+                actor = participants(reading, lex, view, g.clone(), quote_speaker_entity);
+                actor_tokens = g;
+            }
+        }
+        if let Some(a) = against {
+            recipient = participants(reading, lex, view, a, quote_speaker_entity);
+        }
+    } else {
+        let subject = subject_phrase(lex, view, sentence.start, m.start);
+        let subject_people =
+            participants(reading, lex, view, subject.clone(), quote_speaker_entity);
+        if passive && !trigger.theme_actor {
+            recipient = subject_people;
+            if let Some(agent) = agent_phrase(lex, view, m.end, sentence.end) {
+                actor = participants(reading, lex, view, agent.clone(), quote_speaker_entity);
+                actor_tokens = agent;
+            }
+        } else {
+            actor = subject_people;
+            actor_tokens = subject.clone();
+            if let Some(obj) = object.clone() {
+                recipient = participants(reading, lex, view, obj, quote_speaker_entity);
+            }
+            if passive && recipient.is_empty() {
+                recipient = the_country_after(lex, view, m.end, sentence.end, focus);
+            }
+        }
+        // "..., killing five": an empty subject shares the previous event's actor.
+        if actor.is_empty() && subject.is_empty() && !passive {
+            if let Some(prev) = earlier.get(first_in_sentence..).and_then(|s| s.last()) {
+                actor = prev.event.actor.clone();
+            }
+        }
+    }
+    let demonstrative =
+        !actor_tokens.is_empty() && lex.role("demonstrative").has(view.word(actor_tokens.start));
+
+    let mut contexts = trigger.contexts.clone();
+    for i in sentence.clone() {
+        if let Some(ctx) = lex.contexts.get(view.word(i)) {
+            if !contexts.contains(ctx) {
+                contexts.push(ctx.clone());
+            }
+        }
+    }
+    let mut confidence = trigger.confidence;
+    if actor.is_empty() {
+        confidence -= 0.1;
+    }
+    let event = Event {
+        kind: trigger.kind.clone(),
+        mode: trigger.mode.clone(),
+        context: contexts,
+        cameo: Some(trigger.cameo.clone()),
+        acled: None,
+        actor,
+        recipient,
+        place: None,
+        date: None,
+        negated,
+        modality,
+        reported_by,
+        size: EventSize::default(),
+        sentence: Span::default(),
+        trigger: trigger_span,
+        more_evidence: Vec::new(),
+        confidence: confidence.clamp(0.05, 1.0),
+        rule: trigger.rule.clone(),
+    };
+    Found {
+        event,
+        sentence: sentence_index,
+        noun: trigger.noun,
+        actor_tokens,
+        demonstrative,
+    }
+}
+
+/// Skippable words between a subject and its verb: auxiliaries, adverbs, negation, pronoun clitics.
+fn skippable(lex: &Lexicon, view: &View, i: usize) -> bool {
+    let w = view.word(i);
+    lex.role("aux").has(w)
+        || lex.role("adverb").has(w)
+        || lex.role("passive_aux").has(w)
+        || lex.role("reflexive").has(w)
+        || lex.negation_before.has(w)
+        || lex.negation_suffix.iter().any(|s| w.ends_with(s.as_str()))
+        || view.is_quote(i)
+        || lex
+            .modality_before
+            .iter()
+            .any(|(cue, _)| cue.len() == 1 && cue.first().is_some_and(|c| c == w))
+}
+
+/// A past participle after a passive auxiliary (not a reflexive "s'est retiré").
+fn is_passive(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
+    let from = at.saturating_sub(4).max(sentence_start);
+    for i in (from..at).rev() {
+        let w = view.word(i);
+        if lex.role("passive_aux").has(w) {
+            return !(i > sentence_start && lex.role("reflexive").has(view.word(i - 1)));
+        }
+        if !skippable(lex, view, i) {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_negated(
+    lex: &Lexicon,
+    view: &View,
+    sentence_start: usize,
+    start: usize,
+    end: usize,
+    sentence_end: usize,
+) -> bool {
+    let from = start.saturating_sub(4).max(sentence_start);
+    for i in (from..start).rev() {
+        if view.is_break_punct(i) || lex.role("clause_break").has(view.word(i)) {
+            break;
+        }
+        let w = view.word(i);
+        if lex.negation_before.at(view, i).is_some()
+            || lex.negation_suffix.iter().any(|s| w.ends_with(s.as_str()))
+        {
+            return true;
+        }
+    }
+    (end..(end + 2).min(sentence_end))
+        .take_while(|&i| !view.is_break_punct(i))
+        .any(|i| lex.negation_after.at(view, i).is_some())
+}
+
+fn modality_of(
+    lex: &Lexicon,
+    view: &View,
+    sentence_start: usize,
+    start: usize,
+    tag: Tag,
+    in_speech: bool,
+) -> Modality {
+    let from = start.saturating_sub(6).max(sentence_start);
+    let mut clause_from = from;
+    for i in (from..start).rev() {
+        if view.is_break_punct(i) {
+            clause_from = i + 1;
+            break;
+        }
+    }
+    for (cue, modality) in &lex.modality_before {
+        let n = cue.len();
+        let found = (clause_from..start).any(|end| {
+            end + 1 >= clause_from + n
+                && cue
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| view.word(end + 1 - n + k) == w)
+        });
+        if found {
+            return *modality;
+        }
+    }
+    let tag_name = match (tag, in_speech) {
+        (Tag::Fut, _) => "fut",
+        (Tag::Cond, true) => "cond-speech",
+        (Tag::Cond, false) => "cond",
+        _ => return Modality::Asserted,
+    };
+    lex.modality_tags
+        .iter()
+        .find(|(t, _)| t == tag_name)
+        .map(|(_, m)| *m)
+        .unwrap_or(Modality::Asserted)
+}
+
+/// A reporting verb before the trigger whose complement holds it ("a précisé que ...",
+/// "said it would ..."): the token range of the speaker's phrase.
+fn speech_frame(
+    lex: &Lexicon,
+    view: &View,
+    sentence_start: usize,
+    start: usize,
+) -> Option<Range<usize>> {
+    for p in (sentence_start..start).rev() {
+        let w = view.word(p);
+        if w == ";" || w == ":" {
+            return None;
+        }
+        if lex.role("speech").has(w) {
+            let complement = lex.role("clause_break").has(view.word(p + 1)) || lex.lang != "fr";
+            if complement && p + 1 < start {
+                let subject = subject_phrase(lex, view, sentence_start, p);
+                return Some(subject);
+            }
+        }
+    }
+    None
+}
+
+/// The speaker of the quotation holding a span: from the quotes layer, else `(None, _)` for a bare quoted region.
+fn quote_speaker(reading: &Reading, view: &View, span: Span) -> Option<(Option<usize>, Span)> {
+    if let Some(q) = reading.quotes.iter().find(|q| q.span.contains(span)) {
+        return Some((q.speaker, q.span));
+    }
+    view.quote_around(span)
+        .filter(|q| q.len() > 40)
+        .map(|q| (None, q))
+}
+
+/// The subject phrase left of a verb: back over auxiliaries and adverbs, across one
+/// apposition comma or parenthesis, up to a clause boundary.
+fn subject_phrase(lex: &Lexicon, view: &View, sentence_start: usize, verb: usize) -> Range<usize> {
+    let mut j = verb;
+    while j > sentence_start && skippable(lex, view, j - 1) {
+        j -= 1;
+    }
+    // "le président kazakh, Kassym-Jomart Tokaïev, a dénoncé" / "soldats (organisation ...) ont été".
+    if j > sentence_start && view.word(j - 1) == "," {
+        j -= 1;
+    }
+    if j > sentence_start && view.word(j - 1) == ")" {
+        let mut depth = 0;
+        let mut k = j;
+        while k > sentence_start {
+            k -= 1;
+            match view.word(k) {
+                ")" => depth += 1,
+                "(" => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        j = k;
+    }
+    let end = j;
+    while j > sentence_start && end - j < MAX_PHRASE {
+        let k = j - 1;
+        let w = view.word(k);
+        if view.is_break_punct(k) || lex.role("clause_break").has(w) || lex.role("speech").has(w) {
+            break;
+        }
+        if lex.role("coordinator").has(w) && j == end {
+            break;
+        }
+        j -= 1;
+    }
+    // Leading adjuncts are not subjects: drop up to a preposition-led phrase boundary.
+    j..end
+}
+
+/// The object phrase right of a trigger, up to a clause boundary or the next trigger.
+fn object_phrase(
+    lex: &Lexicon,
+    view: &View,
+    from: usize,
+    sentence_end: usize,
+    next_match: usize,
+) -> Option<Range<usize>> {
+    let mut start = from;
+    if let Some(n) = lex.role("against").at(view, start) {
+        start += n;
+    }
+    let mut end = start;
+    while end < sentence_end && end < next_match && end - start < MAX_PHRASE {
+        let w = view.word(end);
+        if view.is_break_punct(end)
+            || lex.role("clause_break").has(w)
+            || lex.role("speech").has(w)
+            || (end > start
+                && (lex.role("place_intro").at(view, end).is_some()
+                    || lex.role("background").at(view, end).is_some()))
+        {
+            break;
+        }
+        end += 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// Words right before a noun trigger that name who did it ("Palestinian riots", "a U.S. request").
+fn noun_premodifiers(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> Range<usize> {
+    let mut j = at;
+    while j > sentence_start && at - j < 4 {
+        let k = j - 1;
+        let w = view.word(k);
+        if view.is_break_punct(k)
+            || lex.role("determiner").has(w)
+            || lex.role("genitive").has(w)
+            || lex.role("against").has(w)
+            || lex.role("during").has(w)
+        {
+            break;
+        }
+        j -= 1;
+    }
+    j..at
+}
+
+/// After a noun trigger: a genitive phrase (the actor) and an "against" phrase (the recipient).
+fn noun_complements(
+    lex: &Lexicon,
+    view: &View,
+    from: usize,
+    sentence_end: usize,
+    next_match: usize,
+) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let mut genitive = None;
+    let mut against = None;
+    let mut i = from;
+    while i < sentence_end && i < next_match && i - from < MAX_PHRASE && !view.is_break_punct(i) {
+        let w = view.word(i);
+        if genitive.is_none() && against.is_none() && i == from && lex.role("genitive").has(w) {
+            genitive = phrase_after(lex, view, i + 1, sentence_end);
+        } else if against.is_none()
+            && lex.role("against").at(view, i).is_some()
+            && !lex.role("genitive").has(w)
+        {
+            let n = lex.role("against").at(view, i).unwrap_or(1);
+            against = phrase_after(lex, view, i + n, sentence_end);
+            break;
+        }
+        i += 1;
+    }
+    (genitive, against)
+}
+
+/// A noun phrase from `start`: up to a boundary or the next preposition.
+fn phrase_after(
+    lex: &Lexicon,
+    view: &View,
+    start: usize,
+    sentence_end: usize,
+) -> Option<Range<usize>> {
+    let mut end = start;
+    while end < sentence_end && end - start < MAX_PHRASE {
+        let w = view.word(end);
+        if view.is_break_punct(end)
+            || lex.role("clause_break").has(w)
+            || (end > start
+                && (lex.role("against").has(w)
+                    || lex.role("place_intro").has(w)
+                    || lex.role("agent").has(w)))
+        {
+            break;
+        }
+        end += 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// "by X" / "par X" after a passive verb.
+fn agent_phrase(
+    lex: &Lexicon,
+    view: &View,
+    from: usize,
+    sentence_end: usize,
+) -> Option<Range<usize>> {
+    let limit = (from + 6).min(sentence_end);
+    let mut i = from;
+    while i < limit && !view.is_break_punct(i) {
+        if let Some(n) = lex.role("agent").at(view, i) {
+            return phrase_after(lex, view, i + n, sentence_end);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// "déployés dans le pays": the story's focus country as the recipient of a deployment.
+fn the_country_after(
+    lex: &Lexicon,
+    view: &View,
+    from: usize,
+    sentence_end: usize,
+    focus: Option<&str>,
+) -> Vec<Participant> {
+    let limit = (from + 8).min(sentence_end);
+    for i in from..limit {
+        if view.is_break_punct(i) {
+            break;
+        }
+        if let Some(n) = lex.role("the_country").at(view, i) {
+            if let Some(country) = focus {
+                let span = view.cover(i..i + n);
+                return vec![Participant {
+                    entity: None,
+                    text: String::new(),
+                    span: Some(span),
+                    country: Some(country.to_string()),
+                    sector: None,
+                }];
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The participants named in a phrase: one per conjunct ("la Russie, la Biélorussie et
+/// l'Arménie"), each the head entity of its conjunct; pronouns resolved to the
+/// quote's speaker (first person) or the last person named (third person).
+fn participants(
+    reading: &Reading,
+    lex: &Lexicon,
+    view: &View,
+    range: Range<usize>,
+    speaker: Option<usize>,
+) -> Vec<Participant> {
+    if range.is_empty() {
+        return Vec::new();
+    }
+    let words: Vec<usize> = range
+        .clone()
+        .filter(|&i| !view.is_quote(i) && !lex.role("determiner").has(view.word(i)))
+        .collect();
+    if words.len() == 1 {
+        let i = words.first().copied().unwrap_or(range.start);
+        let w = view.word(i);
+        if lex.role("pronoun1").has(w) {
+            return speaker
+                .map(|e| vec![from_entity(reading, e, None)])
+                .unwrap_or_default();
+        }
+        if lex.role("pronoun_person").has(w) {
+            return last_person_before(reading, view.span(i).start)
+                .map(|e| vec![from_entity(reading, e, Some(view.span(i)))])
+                .unwrap_or_default();
+        }
+    }
+    // Split into conjuncts at coordinators and commas.
+    let mut conjuncts: Vec<Range<usize>> = Vec::new();
+    let mut start = range.start;
+    for i in range.clone() {
+        if view.word(i) == "," || lex.role("coordinator").has(view.word(i)) {
+            if i > start {
+                conjuncts.push(start..i);
+            }
+            start = i + 1;
+        }
+    }
+    if range.end > start {
+        conjuncts.push(start..range.end);
+    }
+    let mut out: Vec<Participant> = Vec::new();
+    for conjunct in conjuncts {
+        let span = view.cover(conjunct.clone());
+        let participant = entity_participant(reading, span, lex.head_last);
+        if let Some(p) = participant {
+            if !out
+                .iter()
+                .any(|o| o.entity.is_some() && o.entity == p.entity)
+            {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// The head entity mentioned inside a span, as a participant. Uses the entity reader's
+/// `actor_for_span` when it is available; this fallback reads the entity layer directly.
+fn entity_participant(reading: &Reading, span: Span, head_last: bool) -> Option<Participant> {
+    let mut inside = reading
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(e, ent)| {
+            ent.mentions
+                .iter()
+                .filter(|m| span.contains(**m))
+                .map(move |m| (e, *m))
+        })
+        .collect::<Vec<_>>();
+    inside.sort_by_key(|(_, m)| m.start);
+    let (entity, mention) = if head_last {
+        inside.last().copied()
+    } else {
+        inside.first().copied()
+    }?;
+    Some(from_entity(reading, entity, Some(mention)))
+}
+
+fn from_entity(reading: &Reading, entity: usize, mention: Option<Span>) -> Participant {
+    let ent = reading.entities.get(entity);
+    Participant {
+        entity: Some(entity),
+        text: mention
+            .map(|m| reading.doc.slice(m).to_string())
+            .or_else(|| ent.map(|e| e.name.clone()))
+            .unwrap_or_default(),
+        span: mention,
+        country: ent.and_then(|e| e.country.clone()),
+        sector: ent.and_then(|e| e.sector.clone()),
+    }
+}
+
+fn last_person_before(reading: &Reading, at: usize) -> Option<usize> {
+    reading
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Per)
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .filter(|m| m.end <= at)
+                .map(move |m| (i, m.end))
+        })
+        .max_by_key(|(_, end)| *end)
+        .map(|(i, _)| i)
+}
+
+/// The story's focus country: the country named most often by places and GPE entities.
+fn crate_focus_country(reading: &Reading) -> Option<String> {
+    fn add<'a>(counts: &mut Vec<(&'a str, usize)>, country: &'a str, n: usize) {
+        match counts.iter_mut().find(|(k, _)| *k == country) {
+            Some((_, total)) => *total += n,
+            None => counts.push((country, n)),
+        }
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    // The dateline's place is where the story was filed, often not where it happened.
+    let dateline = reading
+        .doc
+        .meta
+        .dateline
+        .as_ref()
+        .and_then(|d| d.place_span);
+    for place in &reading.places {
+        if let Some(c) = place.country.as_deref() {
+            let filed = place
+                .mentions
+                .iter()
+                .filter(|m| dateline.is_some_and(|d| m.overlaps(d)))
+                .count();
+            add(&mut counts, c, place.mentions.len() - filed);
+        }
+    }
+    for entity in reading
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
+    {
+        if let Some(c) = entity.country.as_deref() {
+            let filed = entity
+                .mentions
+                .iter()
+                .filter(|m| dateline.is_some_and(|d| m.overlaps(d)))
+                .count();
+            add(&mut counts, c, entity.mentions.len() - filed);
+        }
+    }
+    counts
+        .iter()
+        .filter(|(c, _)| *c != "IGO" && *c != "NGO")
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map(|(c, _)| c.to_string())
+}
+
+/// "ces troupes se retireraient": a demonstrative phrase takes the actor of the last
+/// earlier event whose actor phrase has a word of the same group role.
+fn resolve_demonstratives(lex: &Lexicon, view: &View, events: &mut [Found]) {
+    for k in 0..events.len() {
+        let Some(found) = events.get(k) else { continue };
+        if !found.demonstrative || !found.event.actor.iter().all(|p| p.entity.is_none()) {
+            continue;
+        }
+        let role = group_role_in(lex, view, found.actor_tokens.clone());
+        if role.is_none() {
+            continue;
+        }
+        let antecedent = events
+            .get(..k)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|f| {
+                !f.event.actor.is_empty()
+                    && group_role_in(lex, view, f.actor_tokens.clone()) == role
+            })
+            .map(|f| f.event.actor.clone());
+        if let (Some(actor), Some(found)) = (antecedent, events.get_mut(k)) {
+            found.event.actor = actor;
+        }
+    }
+}
+
+fn group_role_in(lex: &Lexicon, view: &View, range: Range<usize>) -> Option<GroupRole> {
+    range.clone().find_map(|i| {
+        lex.groups
+            .iter()
+            .find(|(words, _)| words.iter().enumerate().all(|(k, w)| view.word(i + k) == w))
+            .map(|(_, r)| *r)
+    })
+}
+
+/// One event per happening: the same type told again (same rule, or the same named
+/// actors) with the same polarity becomes further evidence of the first telling.
+fn merge_retellings(events: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(events.len());
+    for found in events {
+        let same = out.iter_mut().find(|o| {
+            let e = &o.event;
+            let f = &found.event;
+            let actors = |p: &[Participant]| p.iter().filter_map(|a| a.entity).collect::<Vec<_>>();
+            let same_actor = !actors(&e.actor).is_empty() && actors(&e.actor) == actors(&f.actor);
+            let same_sentence = o.sentence == found.sentence;
+            e.kind == f.kind
+                && e.negated == f.negated
+                && (same_sentence || e.rule == f.rule || same_actor)
+        });
+        match same {
+            Some(first) => {
+                first
+                    .event
+                    .more_evidence
+                    .push((found.event.sentence, found.event.trigger));
+                if first.event.actor.is_empty() {
+                    first.event.actor = found.event.actor;
+                }
+                if first.event.recipient.is_empty() {
+                    first.event.recipient = found.event.recipient;
+                }
+            }
+            None => out.push(found),
+        }
+    }
+    out
+}
+
+/// Place and date of each event. Returns how many were placed by the focus country and by the dateline.
+fn locate(
+    reading: &Reading,
+    view: &View,
+    events: &mut [Found],
+    focus: Option<&str>,
+) -> (usize, usize) {
+    let mut by_focus = 0;
+    let mut by_dateline = 0;
+    let dateline = reading
+        .doc
+        .meta
+        .dateline
+        .as_ref()
+        .and_then(|d| d.place_span);
+    let dateline_place = dateline.and_then(|span| {
+        reading
+            .places
+            .iter()
+            .position(|p| p.mentions.iter().any(|m| m.overlaps(span)))
+    });
+    let focus_place = focus.and_then(|c| {
+        reading.places.iter().position(|p| {
+            p.country.as_deref() == Some(c)
+                && p.precision == Some(dateline_model::GeoPrecision::Country)
+        })
+    });
+    for found in events.iter_mut() {
+        let sentence = view
+            .sentences
+            .get(found.sentence)
+            .map(|r| view.cover(r.clone()))
+            .unwrap_or(found.event.sentence);
+        let named = reading
+            .places
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                p.mentions
+                    .iter()
+                    .filter(|m| sentence.contains(**m) && dateline.is_none_or(|d| !m.overlaps(d)))
+                    .map(move |m| (i, m.start))
+            })
+            .min_by_key(|(_, start)| *start)
+            .map(|(i, _)| i);
+        found.event.place = match (named, focus_place, dateline_place) {
+            (Some(p), _, _) => Some(p),
+            (None, Some(p), _) => {
+                by_focus += 1;
+                Some(p)
+            }
+            (None, None, Some(p)) => {
+                by_dateline += 1;
+                Some(p)
+            }
+            _ => None,
+        };
+        found.event.date = reading
+            .text
+            .dates
+            .iter()
+            .filter(|d| sentence.contains(d.span))
+            .find_map(|d| d.value);
+    }
+    (by_focus, by_dateline)
+}
+
+/// A protest with no visible actor is done by people of the country where it happens.
+fn imply_protesters(events: &mut [Found], reading: &Reading, focus: Option<&str>) {
+    for found in events.iter_mut() {
+        let e = &mut found.event;
+        if e.kind != "PROTEST" || !e.actor.is_empty() {
+            continue;
+        }
+        let country = e
+            .place
+            .and_then(|p| reading.places.get(p))
+            .and_then(|p| p.country.clone())
+            .or_else(|| focus.map(str::to_string));
+        if country.is_some() {
+            e.actor.push(Participant {
+                entity: None,
+                text: reading.doc.slice(e.trigger).to_string(),
+                span: Some(e.trigger),
+                country,
+                sector: Some("CVL".to_string()),
+            });
+        }
+    }
+}
+
+/// Each casualty belongs to the violent (or arrest/abduction) event of its sentence,
+/// else the last such event earlier in its paragraph; event sizes sum their figures.
+fn link_casualties(reading: &mut Reading, view: &View, events: &mut [Found]) {
+    let paragraphs = reading.text.paragraphs.clone();
+    for casualty in reading.casualties.iter_mut() {
+        let wanted: &[&str] = match casualty.kind {
+            CasualtyKind::Killed | CasualtyKind::Injured => &["ASSAULT"],
+            CasualtyKind::Arrested => &["COERCE"],
+            CasualtyKind::Kidnapped => &["ASSAULT"],
+            CasualtyKind::Missing | CasualtyKind::Displaced => &["ASSAULT", "COERCE"],
+        };
+        let sentence = token_sentence(view, casualty.span.start);
+        let paragraph = paragraphs
+            .iter()
+            .find(|p| p.contains(casualty.span))
+            .copied();
+        let same_sentence = events.iter().position(|f| {
+            Some(f.sentence) == sentence
+                && wanted.contains(&f.event.kind.as_str())
+                && !f.event.negated
+        });
+        let earlier = || {
+            events
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| {
+                    wanted.contains(&f.event.kind.as_str())
+                        && !f.event.negated
+                        && f.event.trigger.end <= casualty.span.start
+                        && paragraph.is_none_or(|p| p.contains(f.event.trigger))
+                        && sentence.is_some_and(|s| f.sentence + 2 >= s)
+                })
+                .map(|(i, _)| i)
+                .next_back()
+        };
+        let Some(index) = same_sentence.or_else(earlier) else {
+            continue;
+        };
+        casualty.event = Some(index);
+        if casualty.place.is_none() {
+            casualty.place = events.get(index).and_then(|f| f.event.place);
+        }
+        let Some(found) = events.get_mut(index) else {
+            continue;
+        };
+        let size = &mut found.event.size;
+        let slot = match casualty.kind {
+            CasualtyKind::Killed => &mut size.dead,
+            CasualtyKind::Injured => &mut size.injured,
+            CasualtyKind::Arrested => &mut size.arrested,
+            _ => continue,
+        };
+        if let Some(min) = casualty.min {
+            *slot = Some(slot.unwrap_or(0) + min);
+        }
+    }
+}
+
+fn token_sentence(view: &View, byte: usize) -> Option<usize> {
+    view.sentence_of(token_at(view, byte))
+}
+
+/// ACLED event and sub-event types, by resources/plover/acled.tsv: violence and
+/// demonstrations first, then strategic developments only in stories that have them.
+fn crosswalk_acled(reading: &Reading, events: &mut [Found]) {
+    let table = acled_table();
+    let casualties = &reading.casualties;
+    for pass in 0..2 {
+        let political = events.iter().any(|f| {
+            f.event
+                .acled
+                .as_ref()
+                .is_some_and(|a| a.event_type != "strategic_developments")
+        });
+        let protest_sentences: Vec<usize> = events
+            .iter()
+            .filter(|f| f.event.kind == "PROTEST")
+            .map(|f| f.sentence)
+            .collect();
+        for (index, found) in events.iter_mut().enumerate() {
+            let e = &found.event;
+            if e.acled.is_some()
+                || e.negated
+                || matches!(
+                    e.modality,
+                    Modality::Future | Modality::Hypothetical | Modality::Intended
+                )
+            {
+                continue;
+            }
+            let groups: Vec<GroupRole> = casualties
+                .iter()
+                .filter(|c| c.event == Some(index))
+                .map(|c| c.group_role)
+                .collect();
+            let armed_sector = |p: &Participant| {
+                p.sector
+                    .as_deref()
+                    .is_some_and(|s| ARMED_SECTORS.contains(&s))
+            };
+            let armed = e.actor.iter().chain(&e.recipient).any(armed_sector)
+                || groups
+                    .iter()
+                    .any(|g| matches!(g, GroupRole::Armed | GroupRole::Security));
+            let civilian_target = (e
+                .recipient
+                .iter()
+                .any(|p| p.sector.as_deref() == Some("CVL"))
+                || groups.contains(&GroupRole::Civilian))
+                && !e.actor.iter().any(|p| p.sector.as_deref() == Some("CVL"));
+            let row = table.iter().find(|r| {
+                let cond = match r.condition.as_str() {
+                    "*" => true,
+                    "armed" => armed,
+                    "civilian" => civilian_target,
+                    "protesters" => {
+                        protest_sentences.contains(&found.sentence) && e.kind != "PROTEST"
+                    }
+                    "political" => political,
+                    _ => false,
+                };
+                let strategic = r.event_type == "strategic_developments";
+                r.kind == e.kind
+                    && (r.mode == "*" || e.mode.as_deref() == Some(r.mode.as_str()))
+                    && cond
+                    && (strategic == (pass == 1))
+            });
+            if let Some(row) = row {
+                found.event.acled = Some(Acled {
+                    event_type: row.event_type.clone(),
+                    sub_event_type: row.sub_event_type.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// For the casualties reader: the events reader's token view and lexicon.
+pub(crate) fn casualty_view(reading: &Reading, lang: &str) -> Option<(View, &'static Lexicon)> {
+    lexicon(lang).map(|lex| (View::build(reading, lang), lex))
+}
