@@ -62,8 +62,22 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the run of non-space chars around `start..end` holds a `/`: the
+/// words are part of a URL or path ("…/282295-kazakhstan-une-…"), not prose.
+fn inside_address(haystack: &[char], start: usize, end: usize) -> bool {
+    let before = haystack.get(..start).unwrap_or(&[]);
+    let after = haystack.get(end..).unwrap_or(&[]);
+    let slash = |c: &char| *c == '/';
+    before
+        .iter()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .any(slash)
+        || after.iter().take_while(|c| !c.is_whitespace()).any(slash)
+}
+
 /// Every occurrence of `needle` in `haystack` (both folded chars) that
-/// starts and ends on a word boundary, as char ranges.
+/// starts and ends on a word boundary, outside URLs, as char ranges.
 pub fn find_all(haystack: &[char], needle: &[char]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     if needle.is_empty() || needle.len() > haystack.len() {
@@ -82,7 +96,7 @@ pub fn find_all(haystack: &[char], needle: &[char]) -> Vec<(usize, usize)> {
         let right_ok = end == haystack.len()
             || !(haystack.get(end).copied().is_some_and(is_word)
                 && needle.last().copied().is_some_and(is_word));
-        if left_ok && right_ok {
+        if left_ok && right_ok && !inside_address(haystack, start, end) {
             found.push((start, end));
         }
     }

@@ -243,7 +243,8 @@ fn quotes_by_overlap_and_speaker_by_surname() {
 #[test]
 fn person_names_and_groups() {
     assert!(same_person("Kassym-Jomart Tokayev", "Tokayev"));
-    assert!(same_person("Tokaïev", "Kassym-Jomart TOKAYEV") == false);
+    // Transliterations are different written names: the gold names the person.
+    assert!(!same_person("Tokaïev", "Kassym-Jomart TOKAYEV"));
     assert!(same_person(
         "Kassym-Jomart Tokaïev",
         "kassym-jomart tokaiev"
