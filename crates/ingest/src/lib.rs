@@ -1,1 +1,128 @@
-//! dateline-ingest (work in progress)
+//! dateline-ingest: from what the user points at (files, directories, `-`,
+//! JSON Lines, `.gz`) to [`Document`]s ready for the text layer.
+//!
+//! Two steps, so that reading (IO, sequential) and preparing (CPU, parallel)
+//! can be scheduled separately:
+//!
+//! 1. [`Inputs::open`] checks every path up front (a missing file or an
+//!    unreadable directory is a fatal [`IngestError`]), walks directories
+//!    recursively in sorted order (hidden entries and symlinked directories
+//!    skipped), and then yields one [`RawDoc`] per document: one per plain file,
+//!    one per JSON Lines record. Problems met while reading (truncated gzip, a
+//!    malformed or oversized JSON line, a file over the size limit) travel as
+//!    diagnostics on the document; the iteration goes on.
+//! 2. [`prepare`] turns a [`RawDoc`] into a [`Document`]: decoding (UTF-8,
+//!    UTF-16, invalid bytes replaced and reported, binary junk rejected), HTML
+//!    main text and metadata via `dateline-html`, normalization via
+//!    `dateline-text`, the id (given, else a content hash), publication date and
+//!    language (given > page > [`detect_language`]). It does no IO and never fails.
+//!
+//! Size policy: a plain document larger than [`Limits::max_doc_bytes`]
+//! (64 MiB by default) is read up to the limit and *truncated* with a
+//! `input-truncated` warning (the start of a story is what matters); a JSON line
+//! longer than [`Limits::max_line_bytes`] is skipped and becomes an empty
+//! document with a `line-too-long` error, so memory stays bounded.
+//!
+//! ```
+//! use dateline_ingest::{prepare, InputFormat, Inputs, Options};
+//!
+//! let batch = "{\"id\":\"a1\",\"text\":\"PARIS (Reuters) - The talks resumed on Monday.\"}\n";
+//! let inputs = Inputs::from_reader("-", batch.as_bytes(), InputFormat::Jsonl);
+//! let docs: Vec<_> = inputs.map(|raw| prepare(raw, &Options::default())).collect();
+//! assert_eq!(docs[0].id, "a1");
+//! assert_eq!(docs[0].provenance.origin.as_deref(), Some("-:1"));
+//! assert!(docs[0].text.starts_with("PARIS"));
+//! ```
+
+mod decode;
+mod error;
+mod inputs;
+mod jsonl;
+mod language;
+mod prepare;
+
+pub use decode::{looks_like_html, DecodedText};
+pub use error::IngestError;
+pub use inputs::{Inputs, Limits};
+pub use language::{detect_language, normalize_language_code};
+pub use prepare::{content_id, prepare, Options};
+
+use dateline_model::Diagnostic;
+
+/// How inputs are to be read: by content and name (`Auto`), or forced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// JSON Lines when the name ends in `.jsonl`/`.ndjson` (optionally `.gz`),
+    /// or for stdin when the first line is a JSON object; otherwise each input
+    /// is one document, HTML or text told apart by content.
+    #[default]
+    Auto,
+    Text,
+    Html,
+    Jsonl,
+}
+
+impl InputFormat {
+    /// Parses the `--input` values `auto`, `text`, `html`, `jsonl`.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(InputFormat::Auto),
+            "text" | "txt" => Some(InputFormat::Text),
+            "html" | "htm" => Some(InputFormat::Html),
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// What the body of a raw document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyFormat {
+    Text,
+    Html,
+}
+
+impl BodyFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyFormat::Text => "text",
+            BodyFormat::Html => "html",
+        }
+    }
+}
+
+/// One document as read, before decoding: bytes plus whatever metadata the
+/// input carried. Produced by [`Inputs`]; can also be built by hand.
+#[derive(Clone, Debug, Default)]
+pub struct RawDoc {
+    /// Where it came from: a path, `-` for stdin, `path:LINE` for JSON Lines.
+    pub origin: String,
+    /// `Some` when the input said or the user forced it; `None` = tell by content.
+    pub body_format: Option<BodyFormat>,
+    /// True for JSON Lines records (recorded as provenance format `jsonl`).
+    pub from_jsonl: bool,
+    pub body: Vec<u8>,
+    /// The id the input gave; `None` means "hash the body".
+    pub id: Option<String>,
+    pub url: Option<String>,
+    /// As given (ISO 8601 expected); parsed by [`prepare`].
+    pub published: Option<String>,
+    /// As given (`fr`, `fr-FR`, `fra`); normalized by [`prepare`].
+    pub language: Option<String>,
+    pub title: Option<String>,
+    /// An HTTP `Content-Type` header value, for the HTML charset.
+    pub content_type: Option<String>,
+    /// What went wrong while reading it.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RawDoc {
+    /// A plain document from bytes; format told by content.
+    pub fn new(origin: impl Into<String>, body: Vec<u8>) -> Self {
+        RawDoc {
+            origin: origin.into(),
+            body,
+            ..Default::default()
+        }
+    }
+}
