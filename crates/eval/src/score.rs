@@ -61,7 +61,59 @@ pub struct DocScore {
     pub misses: Vec<Miss>,
 }
 
+impl Layer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Entities => "entities",
+            Layer::Places => "places",
+            Layer::Quotes => "quotes",
+            Layer::Casualties => "casualties",
+            Layer::Events => "events",
+            Layer::Acled => "acled",
+            Layer::Doc => "doc",
+        }
+    }
+}
+
+impl MissKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MissKind::Missed => "missed",
+            MissKind::Spurious => "spurious",
+            MissKind::Wrong => "wrong",
+            MissKind::Unscored => "unscored",
+        }
+    }
+}
+
+impl std::fmt::Display for Miss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:<10} {:<8} {}",
+            self.layer.as_str(),
+            self.kind.as_str(),
+            self.detail
+        )
+    }
+}
+
 impl DocScore {
+    /// The misses as text, one per line, under a heading naming the document.
+    pub fn details(&self) -> String {
+        let mut out = format!(
+            "{} (gold line {})\n",
+            self.id.as_deref().unwrap_or("?"),
+            self.line
+        );
+        for miss in &self.misses {
+            out.push_str("  ");
+            out.push_str(&miss.to_string());
+            out.push('\n');
+        }
+        out
+    }
+
     fn miss(&mut self, layer: Layer, kind: MissKind, detail: String) {
         self.misses.push(Miss {
             layer,

@@ -157,3 +157,12 @@ fn plover_set_scores_events_only() {
     assert_eq!(empty.scores.events.full.recall(), Some(0.0));
     assert!(docs.iter().all(|d| d.misses.len() == 1));
 }
+
+#[test]
+fn the_projects_own_gold_files_parse() {
+    let testdata = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
+    for file in discover(&[&testdata]) {
+        let docs = gold::read(&file).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!docs.is_empty(), "{} holds no reading", file.display());
+    }
+}

@@ -287,6 +287,17 @@ fn casualties_by_kind_and_range() {
     let wrong = misses(&s, Layer::Casualties, MissKind::Wrong);
     assert_eq!(wrong.len(), 1);
     assert!(wrong[0].contains("civils"), "{wrong:?}");
+    let details = s.details();
+    assert!(details.starts_with("? (gold line 1)\n"), "{details}");
+    assert!(
+        details.contains("\n  casualties wrong    group of killed 18..18"),
+        "{details}"
+    );
+    assert!(
+        details.contains("\n  casualties missed   injured 200.. \"dans les deux camps\""),
+        "{details}"
+    );
+    assert_eq!(details.lines().count(), 1 + s.misses.len());
 }
 
 fn event(
