@@ -75,8 +75,12 @@ pub(crate) fn entities(input: &Input) -> Vec<Entity> {
     let focus = focus(
         mentions.iter().filter_map(|m| {
             let span = span_of(toks, m.toks)?;
+            let known_country = match m.key {
+                Key::Known(id) => knowledge::known(id).and_then(|k| k.country),
+                _ => None,
+            };
             Some((
-                m.country?,
+                m.country.or(known_country).filter(|c| *c != "IGO" && *c != "NGO")?,
                 span,
                 if m.kind == EntityType::Gpe { 2 } else { 1 },
             ))
@@ -731,6 +735,10 @@ fn unknown_mention(
 ) -> Option<Mention> {
     let (start, end) = toks;
     let first = input.toks.get(start)?;
+    if words == 0 {
+        // Only particles ("Des", "Van"): nothing names anything.
+        return None;
+    }
     let all_upper = (start..end).all(|k| input.toks.get(k).is_some_and(|t| t.case != Case::Title));
     let title_info = title.and_then(|g| input.lex.titles.get(g.title));
     let kind = if let Some(kind) = cue {
@@ -895,24 +903,29 @@ fn link_surnames(input: &Input, mentions: &mut Vec<Mention>) {
     }
     mentions.retain_mut(|m| {
         let single = m.toks.1 - m.toks.0 == 1;
-        let lone_word =
-            m.kind == EntityType::Group && matches!(&m.key, Key::Name(n) if n.is_empty());
-        let lone_place = single && m.kind == EntityType::Gpe;
-        if !(lone_word || lone_place) {
+        let lone_word = m.kind == EntityType::Group && matches!(&m.key, Key::Name(n) if n.is_empty());
+        // "M. Maïga", "Jordan": one word that may be a surname.
+        let may_be_surname = single && matches!(m.kind, EntityType::Gpe | EntityType::Per);
+        if !(lone_word || may_be_surname) {
             return true;
         }
-        let word = input
-            .toks
-            .get(m.toks.0)
-            .map(|t| t.folded(input.folded))
-            .unwrap_or("");
+        let word = input.toks.get(m.toks.0).map(|t| t.folded(input.folded)).unwrap_or("");
+        // "in Jordan", "à Paris": after a preposition a place stays a place.
+        let after_function_word = m.toks.0 > 0
+            && input.toks.get(m.toks.0 - 1).is_some_and(|t| {
+                t.case == Case::Lower && input.lex.is_function_word(t.folded(input.folded))
+            });
+        if m.kind == EntityType::Gpe && after_function_word {
+            return true;
+        }
         match surnames.get(word) {
-            Some(key) => {
+            Some(key) if *key != m.key => {
                 m.key = key.clone();
                 m.kind = EntityType::Per;
+                m.candidates = &[];
                 true
             }
-            None => !lone_word,
+            _ => !lone_word,
         }
     });
 }

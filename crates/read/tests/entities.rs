@@ -1,0 +1,371 @@
+//! The entities reader on short news paragraphs (French and English): typing,
+//! linking, actor coding and coreference. Names of people here are made up,
+//! so that no gazetteer knows them and the rules alone must find them.
+
+use dateline_model::{Document, Entity, EntityType, Reading, Span};
+use dateline_read::{entities, Context};
+
+fn read(lang: &str, text: &str) -> (Reading, Context) {
+    let mut doc = Document::new("t", text.to_string());
+    doc.meta.language = Some(lang.to_string());
+    let reading = dateline_read::read(doc);
+    let cx = Context {
+        lang: lang.to_string(),
+        supported: true,
+        folded: dateline_text::fold(&reading.doc.text),
+    };
+    (reading, cx)
+}
+
+fn named<'a>(reading: &'a Reading, name: &str) -> &'a Entity {
+    reading
+        .entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity named {name:?} in {:#?}", reading.entities))
+}
+
+fn span_of(reading: &Reading, needle: &str, nth: usize) -> Span {
+    let start = reading
+        .doc
+        .text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    Span::new(start, start + needle.len())
+}
+
+fn mention_texts<'a>(reading: &'a Reading, entity: &Entity) -> Vec<&'a str> {
+    entity
+        .mentions
+        .iter()
+        .map(|m| reading.doc.slice(*m))
+        .collect()
+}
+
+#[test]
+fn a_title_types_an_unknown_name_and_gives_its_role_and_country() {
+    let (reading, _) = read(
+        "fr",
+        "Lors de la réunion, le président malien, Aslan Berdibekov, a dénoncé une tentative de coup d'État.",
+    );
+    let person = named(&reading, "Aslan Berdibekov");
+    assert_eq!(person.kind, EntityType::Per);
+    assert_eq!(person.role.as_deref(), Some("president"));
+    assert_eq!(person.sector.as_deref(), Some("GOV"));
+    assert_eq!(person.country.as_deref(), Some("MLI"));
+}
+
+#[test]
+fn english_titles_before_names_and_honorifics() {
+    let (reading, _) = read(
+        "en",
+        "Ukrainian Foreign Minister Aslan Berdibekov met Gen. Piotr Walden on Monday. Mr. Berdibekov later flew home.",
+    );
+    let minister = named(&reading, "Aslan Berdibekov");
+    assert_eq!(minister.role.as_deref(), Some("foreign minister"));
+    assert_eq!(minister.country.as_deref(), Some("UKR"));
+    assert_eq!(
+        mention_texts(&reading, minister),
+        ["Aslan Berdibekov", "Berdibekov"]
+    );
+    let general = named(&reading, "Piotr Walden");
+    assert_eq!(general.sector.as_deref(), Some("MIL"));
+    assert_eq!(general.kind, EntityType::Per);
+}
+
+#[test]
+fn surnames_join_the_person_named_in_full() {
+    let (reading, _) = read(
+        "fr",
+        "Le ministre Jean-Marc Delorme est arrivé lundi. Delorme a ensuite rencontré la presse. « Rien n'est décidé », a ajouté M. Delorme.",
+    );
+    let persons: Vec<&Entity> = reading
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Per)
+        .collect();
+    assert_eq!(persons.len(), 1, "{persons:#?}");
+    assert_eq!(persons[0].name, "Jean-Marc Delorme");
+    assert_eq!(persons[0].mentions.len(), 3);
+}
+
+#[test]
+fn sentence_initial_function_words_are_not_names() {
+    let (reading, _) = read(
+        "fr",
+        "Selon Aslan Berdibekov, la situation est calme. Dans ce contexte, Des centaines de personnes attendaient. Il a précisé que Certains agents étaient blessés.",
+    );
+    assert!(
+        reading
+            .entities
+            .iter()
+            .all(|e| !e.name.starts_with("Selon")),
+        "{:#?}",
+        reading.entities
+    );
+    assert!(reading
+        .entities
+        .iter()
+        .all(|e| e.name != "Dans" && e.name != "Des" && e.name != "Il"));
+    assert!(reading
+        .entities
+        .iter()
+        .any(|e| e.name == "Aslan Berdibekov"));
+}
+
+#[test]
+fn gazetteer_matches_need_capitals_and_fold_accents() {
+    let (reading, _) = read(
+        "fr",
+        "Le Kazakhstan a demandé l'aide de l'OTSC. Le président Tokaïev s'est exprimé à Moscou. Le mot kazakhstan en minuscules n'est pas un nom.",
+    );
+    let kazakhstan = named(&reading, "Kazakhstan");
+    assert_eq!(kazakhstan.kind, EntityType::Gpe);
+    assert_eq!(
+        kazakhstan.mentions.len(),
+        1,
+        "the lower-case word is not a mention"
+    );
+    let csto = reading
+        .entities
+        .iter()
+        .find(|e| e.country.as_deref() == Some("IGO"))
+        .expect("OTSC is an intergovernmental organisation");
+    assert_eq!(csto.kind, EntityType::Org);
+    let tokayev = named(&reading, "Kassym-Jomart Tokayev");
+    assert_eq!(tokayev.country.as_deref(), Some("KAZ"));
+    assert_eq!(mention_texts(&reading, tokayev), ["Tokaïev"]);
+}
+
+#[test]
+fn government_bodies_take_the_adjacent_country_adjective() {
+    let (reading, _) = read(
+        "fr",
+        "Selon le ministère de l'Intérieur malien, 26 personnes ont été tuées. Le ministère ukrainien de la Défense a démenti. Le ministère de la Justice du Niger a réagi.",
+    );
+    let interior = named(&reading, "Ministry of Internal Affairs of Mali");
+    assert_eq!(interior.kind, EntityType::Org);
+    assert_eq!(interior.sector.as_deref(), Some("GOV"));
+    assert_eq!(
+        mention_texts(&reading, interior),
+        ["ministère de l'Intérieur malien"]
+    );
+    let defence = named(&reading, "Ministry of Defence of Ukraine");
+    assert_eq!(
+        mention_texts(&reading, defence),
+        ["ministère ukrainien de la Défense"]
+    );
+    let justice = named(&reading, "Ministry of Justice of Niger");
+    assert_eq!(
+        mention_texts(&reading, justice),
+        ["ministère de la Justice"]
+    );
+    assert_eq!(
+        named(&reading, "Niger").kind,
+        EntityType::Gpe,
+        "the country stays a mention of its own"
+    );
+}
+
+#[test]
+fn government_bodies_without_a_country_belong_to_the_story_country() {
+    let (reading, _) = read(
+        "en",
+        "Mali's government declared a state of emergency in Mali on Wednesday. The Interior Ministry said 40 people were detained in Bamako.",
+    );
+    let interior = named(&reading, "Ministry of Internal Affairs of Mali");
+    assert_eq!(interior.country.as_deref(), Some("MLI"));
+    assert_eq!(mention_texts(&reading, interior), ["Interior Ministry"]);
+}
+
+#[test]
+fn unknown_organisations_are_typed_by_their_cue_words() {
+    let (reading, _) = read(
+        "en",
+        "Officials from the Northern Farmers Union and the Liberal Progress Party met at Lake Varna on Friday.",
+    );
+    assert_eq!(
+        named(&reading, "Northern Farmers Union").kind,
+        EntityType::Org
+    );
+    assert_eq!(
+        named(&reading, "Liberal Progress Party").kind,
+        EntityType::Org
+    );
+    assert_eq!(named(&reading, "Lake Varna").kind, EntityType::Loc);
+}
+
+#[test]
+fn capitalised_headlines_do_not_invent_names() {
+    let (reading, _) = read(
+        "en",
+        "BREAKING NEWS: STORM HITS COAST\n\nA storm hit the coast on Monday.",
+    );
+    assert!(reading.entities.is_empty(), "{:#?}", reading.entities);
+}
+
+#[test]
+fn demonym_nouns_are_norp() {
+    let (reading, _) = read(
+        "fr",
+        "Les Maliens ont manifesté contre la hausse du prix du gaz.",
+    );
+    let malians = reading
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityType::Norp)
+        .expect("a NORP entity");
+    assert_eq!(malians.country.as_deref(), Some("MLI"));
+    assert_eq!(mention_texts(&reading, malians), ["Maliens"]);
+}
+
+#[test]
+fn focus_country_follows_the_story() {
+    let (reading, _) = read(
+        "fr",
+        "Kazakhstan : le président dénonce un complot\n\nMoscou, 10 janvier - Le Kazakhstan a connu des émeutes. Le président Tokaïev a parlé. La Russie a envoyé des troupes au Kazakhstan.",
+    );
+    assert_eq!(entities::focus_country(&reading).as_deref(), Some("KAZ"));
+    let (empty, _) = read("fr", "Il pleut depuis lundi.");
+    assert_eq!(entities::focus_country(&empty), None);
+}
+
+#[test]
+fn actors_for_noun_phrases() {
+    let text = "Au Mali, le président malien a dénoncé des combattants armés. Les forces de sécurité ont riposté contre les manifestants à Bamako. Des soldats russes sont arrivés au Mali.";
+    let (reading, cx) = read("fr", text);
+    let actor =
+        |needle: &str| entities::actor_for_span(&reading, &cx, span_of(&reading, needle, 0));
+
+    let fighters = actor("combattants armés").expect("fighters are an actor");
+    assert_eq!(fighters.sector.as_deref(), Some("REB"));
+    assert_eq!(
+        fighters.country, None,
+        "armed fighters get a country only when the text gives one"
+    );
+
+    let forces = actor("Les forces de sécurité").expect("security forces are an actor");
+    assert_eq!(forces.sector.as_deref(), Some("COP"));
+    assert_eq!(
+        forces.country.as_deref(),
+        Some("MLI"),
+        "domestic forces belong to the story's country"
+    );
+
+    let protesters = actor("les manifestants").expect("protesters are an actor");
+    assert_eq!(protesters.sector.as_deref(), Some("CVL"));
+
+    let soldiers = actor("Des soldats russes").expect("soldiers are an actor");
+    assert_eq!(
+        (soldiers.country.as_deref(), soldiers.sector.as_deref()),
+        (Some("RUS"), Some("MIL"))
+    );
+
+    let president = actor("le président malien").expect("a title is an actor");
+    assert_eq!(
+        (president.country.as_deref(), president.sector.as_deref()),
+        (Some("MLI"), Some("GOV"))
+    );
+}
+
+#[test]
+fn english_actor_phrases_with_country_adjectives() {
+    let (reading, cx) = read(
+        "en",
+        "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate. Rebels attacked a convoy.",
+    );
+    let officials = entities::actor_for_span(
+        &reading,
+        &cx,
+        span_of(&reading, "Senior Hungarian and Romanian officials", 0),
+    )
+    .expect("officials are an actor");
+    assert_eq!(
+        (officials.country.as_deref(), officials.sector.as_deref()),
+        (Some("HUN"), Some("GOV"))
+    );
+    let rebels =
+        entities::actor_for_span(&reading, &cx, span_of(&reading, "Rebels", 0)).expect("rebels");
+    assert_eq!(rebels.sector.as_deref(), Some("REB"));
+}
+
+#[test]
+fn actor_for_a_named_person_carries_the_entity() {
+    let (reading, cx) = read(
+        "fr",
+        "Le président malien, Aslan Berdibekov, a parlé lundi.",
+    );
+    let index = reading
+        .entities
+        .iter()
+        .position(|e| e.name == "Aslan Berdibekov")
+        .expect("entity");
+    let actor = entities::actor_for_span(
+        &reading,
+        &cx,
+        span_of(&reading, "Le président malien, Aslan Berdibekov", 0),
+    )
+    .expect("actor");
+    assert_eq!(actor.entity, Some(index));
+    assert_eq!(actor.country.as_deref(), Some("MLI"));
+}
+
+#[test]
+fn speakers_resolve_through_titles_surnames_and_pronouns() {
+    let text = "Le président malien, Aslan Berdibekov, a reçu le ministre Piotr Walden. Il a dénoncé un complot. « Nous tiendrons », a précisé le président malien. Berdibekov a ensuite quitté la salle.";
+    let (reading, cx) = read("fr", text);
+    let president = reading
+        .entities
+        .iter()
+        .position(|e| e.name == "Aslan Berdibekov")
+        .expect("president");
+    let minister = reading
+        .entities
+        .iter()
+        .position(|e| e.name == "Piotr Walden")
+        .expect("minister");
+    let resolve = |needle: &str, nth: usize| {
+        entities::resolve_speaker(&reading, &cx, span_of(&reading, needle, nth))
+    };
+
+    assert_eq!(
+        resolve("le président malien", 0),
+        Some(president),
+        "the title phrase"
+    );
+    assert_eq!(resolve("Berdibekov", 1), Some(president), "the surname");
+    assert_eq!(resolve("Piotr Walden", 0), Some(minister), "the name");
+    // "Il" follows a sentence whose last person is the minister: the most
+    // recent person before the pronoun.
+    assert_eq!(resolve("Il", 0), Some(minister), "the pronoun");
+    assert_eq!(
+        entities::resolve_speaker(&reading, &cx, Span::new(0, 0)),
+        None
+    );
+}
+
+#[test]
+fn nothing_panics_on_odd_input() {
+    for text in [
+        "",
+        " ",
+        "«»",
+        "M.",
+        "l'",
+        "'s",
+        "A",
+        "É. Ö. Ü",
+        "-- -- --",
+        "Le président",
+        "\u{200b}X\u{200b}Y",
+    ] {
+        let (reading, cx) = read("fr", text);
+        let _ = entities::focus_country(&reading);
+        let whole = Span::new(0, reading.doc.text.len());
+        let _ = entities::actor_for_span(&reading, &cx, whole);
+        let _ = entities::resolve_speaker(&reading, &cx, whole);
+        let _ = entities::resolve_speaker(&reading, &cx, Span::new(1, 0));
+    }
+}
