@@ -1,0 +1,409 @@
+//! Main-text extraction: which part of the page is the article.
+//!
+//! 1. Mark subtrees that are never article text (scripts, forms, hidden
+//!    elements) and those hinted as boilerplate by tag (`nav`, `footer`) or
+//!    by class/id tokens (`comments`, `related`, `share`), unless they hold
+//!    most of the page's prose.
+//! 2. Cut the remaining text into blocks (runs of inline text between block
+//!    boundaries) and rate each: long, sentence-like, link-poor blocks are
+//!    prose; the rest is clutter.
+//! 3. The container is the element maximising prose minus a share of
+//!    clutter beneath it (nodes are numbered in document order, so every
+//!    subtree is one id range and every sum is one reverse pass).
+//! 4. Emit the container's blocks, dropping link lists and clutter lines.
+
+use crate::dom::{Dom, Tag, NONE};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A block shorter than this (bytes) is prose only when it ends a sentence.
+const PROSE_MIN: usize = 80;
+const SENTENCE_MIN: usize = 30;
+/// Share of link text above which a block is navigation.
+const LINK_DENSITY_MAX: f32 = 0.35;
+/// How much clutter under a container costs against its prose.
+const CLUTTER_WEIGHT: f32 = 0.33;
+/// A boilerplate-hinted element is kept when it holds this share of prose.
+const KEEP_SHARE: f32 = 0.5;
+
+struct Hints {
+    exact: HashMap<&'static str, i32>,
+    prefix: Vec<(&'static str, i32)>,
+}
+
+fn hints() -> &'static Hints {
+    static HINTS: OnceLock<Hints> = OnceLock::new();
+    HINTS.get_or_init(|| {
+        let mut hints = Hints {
+            exact: HashMap::new(),
+            prefix: Vec::new(),
+        };
+        for line in include_str!("../resources/hints.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((token, weight)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(weight) = weight.trim().parse::<i32>() else {
+                continue;
+            };
+            match token.strip_suffix('*') {
+                Some(prefix) => hints.prefix.push((prefix, weight)),
+                None => {
+                    hints.exact.insert(token, weight);
+                }
+            }
+        }
+        hints
+    })
+}
+
+/// Sum of hint weights of the tokens in `value`.
+fn hint_score(value: &str, buf: &mut String) -> i32 {
+    let hints = hints();
+    let mut score = 0;
+    for token in value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        buf.clear();
+        buf.push_str(token);
+        buf.make_ascii_lowercase();
+        if let Some(w) = hints.exact.get(buf.as_str()) {
+            score += w;
+        } else if let Some((_, w)) = hints.prefix.iter().find(|(p, _)| buf.starts_with(p)) {
+            score += w;
+        }
+    }
+    score
+}
+
+fn element_hint(dom: &Dom, id: u32, buf: &mut String) -> i32 {
+    let mut score = 0;
+    for name in ["class", "id", "itemprop"] {
+        if let Some(v) = dom.attr(id, name) {
+            score += hint_score(v, buf);
+        }
+    }
+    score
+}
+
+fn never_text(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Head | Title
+            | Script
+            | Style
+            | Noscript
+            | Template
+            | Svg
+            | Math
+            | Iframe
+            | Object
+            | Embed
+            | Canvas
+            | Video
+            | Audio
+            | Select
+            | Option
+            | Button
+            | Input
+            | Textarea
+            | Dialog
+    )
+}
+
+fn boilerplate_tag(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Figcaption | Tag::Figure
+    )
+}
+
+fn hidden(dom: &Dom, id: u32) -> bool {
+    if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
+        return true;
+    }
+    dom.attr(id, "style").is_some_and(|s| {
+        let compact: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        compact.contains("display:none") || compact.contains("visibility:hidden")
+    })
+}
+
+/// A run of inline text between block boundaries.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Block {
+    /// Nearest block-level element holding the text.
+    owner: u32,
+    start: usize,
+    end: usize,
+    link_len: usize,
+}
+
+struct Blocks {
+    text: String,
+    list: Vec<Block>,
+}
+
+/// Cuts the non-skipped text into blocks, in document order.
+fn blocks(dom: &Dom, skip: &[bool]) -> Blocks {
+    let n = dom.nodes.len();
+    let mut owner = vec![0u32; n];
+    let mut in_link = vec![false; n];
+    let mut out = Blocks {
+        text: String::new(),
+        list: Vec::new(),
+    };
+    let mut cur: Option<Block> = None;
+    let mut last_was_br = false;
+    let mut id = 0u32;
+    while (id as usize) < n {
+        if skip.get(id as usize).copied().unwrap_or(true) {
+            id = dom.subtree_end(id);
+            continue;
+        }
+        let Some(node) = dom.node(id) else { break };
+        let parent = node.parent;
+        let parent_owner = owner.get(parent as usize).copied().unwrap_or(0);
+        let here_owner = if node.tag.is_block() || id == 0 {
+            id
+        } else {
+            parent_owner
+        };
+        if let Some(o) = owner.get_mut(id as usize) {
+            *o = here_owner;
+        }
+        let link = node.tag == Tag::A || in_link.get(parent as usize).copied().unwrap_or(false);
+        if let Some(l) = in_link.get_mut(id as usize) {
+            *l = link;
+        }
+        match node.tag {
+            Tag::Text => {
+                let text = dom.text_of(id);
+                let owner_changed = cur.is_some_and(|b| b.owner != here_owner);
+                if owner_changed {
+                    finish(&mut out, &mut cur);
+                }
+                let block = cur.get_or_insert(Block {
+                    owner: here_owner,
+                    start: out.text.len(),
+                    end: 0,
+                    link_len: 0,
+                });
+                if out.text.len() == block.start {
+                    out.text.push_str(text.trim_start());
+                } else {
+                    out.text.push_str(text);
+                }
+                if link {
+                    block.link_len += text.trim().len();
+                }
+                last_was_br = false;
+            }
+            Tag::Br => {
+                if last_was_br {
+                    // `<br><br>` separates paragraphs in older markup.
+                    finish(&mut out, &mut cur);
+                } else if cur.is_some() {
+                    out.text.push('\n');
+                }
+                last_was_br = true;
+            }
+            Tag::Img | Tag::Wbr => {}
+            _ if node.tag.is_block() || node.tag == Tag::Hr => {
+                finish(&mut out, &mut cur);
+                last_was_br = false;
+            }
+            _ => {}
+        }
+        id += 1;
+    }
+    finish(&mut out, &mut cur);
+    out
+}
+
+fn finish(out: &mut Blocks, cur: &mut Option<Block>) {
+    let Some(mut block) = cur.take() else { return };
+    let trimmed_len = out
+        .text
+        .get(block.start..)
+        .map_or(0, |t| t.trim_end().len());
+    out.text.truncate(block.start + trimmed_len);
+    block.end = out.text.len();
+    if block.end > block.start {
+        out.list.push(block);
+    } else {
+        out.text.truncate(block.start);
+    }
+}
+
+fn block_text<'a>(blocks: &'a Blocks, b: &Block) -> &'a str {
+    blocks.text.get(b.start..b.end).unwrap_or("")
+}
+
+/// How many bytes of a block count as prose (0 when it is clutter).
+fn prose_len(text: &str, link_len: usize) -> usize {
+    let len = text.len();
+    if len == 0 || link_len as f32 > LINK_DENSITY_MAX * len as f32 {
+        return 0;
+    }
+    let ends_sentence = text.trim_end().ends_with([
+        '.', '!', '?', '"', '\u{201d}', '\u{bb}', ':', ')', '\u{3002}',
+    ]);
+    if len >= PROSE_MIN || (len >= SENTENCE_MIN && ends_sentence) {
+        len - link_len
+    } else {
+        0
+    }
+}
+
+/// Per node: prose and clutter bytes beneath it.
+fn sums(dom: &Dom, blocks: &Blocks) -> (Vec<f32>, Vec<f32>) {
+    let n = dom.nodes.len();
+    let mut prose = vec![0f32; n];
+    let mut clutter = vec![0f32; n];
+    for b in &blocks.list {
+        let text = block_text(blocks, b);
+        let p = prose_len(text, b.link_len) as f32;
+        if let Some(x) = prose.get_mut(b.owner as usize) {
+            *x += p;
+        }
+        if let Some(x) = clutter.get_mut(b.owner as usize) {
+            *x += text.len() as f32 - p;
+        }
+    }
+    for id in (1..n).rev() {
+        let parent = dom.nodes.get(id).map_or(NONE, |x| x.parent) as usize;
+        let (p, c) = (
+            prose.get(id).copied().unwrap_or(0.0),
+            clutter.get(id).copied().unwrap_or(0.0),
+        );
+        if let Some(x) = prose.get_mut(parent) {
+            *x += p;
+        }
+        if let Some(x) = clutter.get_mut(parent) {
+            *x += c;
+        }
+    }
+    (prose, clutter)
+}
+
+/// The article's main text, or an empty string when the page has none.
+pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
+    let n = dom.nodes.len();
+    let mut buf = String::new();
+
+    // Pass 1: subtrees that are never text (inherited top-down; parents
+    // always have smaller ids).
+    let mut skip = vec![false; n];
+    let mut hint = vec![0i32; n];
+    for id in 0..n {
+        let Some(node) = dom.nodes.get(id) else { break };
+        if node.tag == Tag::Text {
+            continue;
+        }
+        let inherited = skip.get(node.parent as usize).copied().unwrap_or(false);
+        let own = never_text(node.tag) || (id != 0 && hidden(dom, id as u32));
+        if let Some(s) = skip.get_mut(id) {
+            *s = inherited || own;
+        }
+        if let Some(h) = hint.get_mut(id) {
+            *h = element_hint(dom, id as u32, &mut buf);
+        }
+    }
+    for id in 0..n {
+        let parent = dom.nodes.get(id).map_or(NONE, |x| x.parent) as usize;
+        if dom.nodes.get(id).is_some_and(|x| x.tag == Tag::Text)
+            && skip.get(parent).copied().unwrap_or(false)
+        {
+            if let Some(s) = skip.get_mut(id) {
+                *s = true;
+            }
+        }
+    }
+
+    // Pass 2: boilerplate regions, unless they hold most of the prose (a
+    // page whose article sits in `<div class="main sidebar-layout">`).
+    let first = blocks(dom, &skip);
+    let (prose, _) = sums(dom, &first);
+    let total = prose.first().copied().unwrap_or(0.0);
+    for id in 0..n {
+        let Some(node) = dom.nodes.get(id) else { break };
+        if node.tag == Tag::Text || skip.get(id).copied().unwrap_or(true) {
+            continue;
+        }
+        let boiler = boilerplate_tag(node.tag) || hint.get(id).copied().unwrap_or(0) < 0;
+        if boiler && prose.get(id).copied().unwrap_or(0.0) < KEEP_SHARE * total {
+            let end = dom.subtree_end(id as u32) as usize;
+            for s in skip.iter_mut().take(end).skip(id) {
+                *s = true;
+            }
+        }
+    }
+
+    let blocks = blocks(dom, &skip);
+    let (prose, clutter) = sums(dom, &blocks);
+
+    // Pass 3: the container.
+    let mut best = (0u32, f32::MIN);
+    for id in 0..n {
+        let Some(node) = dom.nodes.get(id) else { break };
+        if node.tag == Tag::Text {
+            continue;
+        }
+        let p = prose.get(id).copied().unwrap_or(0.0);
+        if p <= 0.0 {
+            continue;
+        }
+        let c = clutter.get(id).copied().unwrap_or(0.0);
+        let bonus = if hint.get(id).copied().unwrap_or(0) > 0
+            || matches!(node.tag, Tag::Article | Tag::Main)
+        {
+            1.05
+        } else {
+            1.0
+        };
+        let score = (p - CLUTTER_WEIGHT * c) * bonus;
+        if score > best.1 {
+            best = (id as u32, score);
+        }
+    }
+    let container = best.0;
+    let end = dom.subtree_end(container);
+
+    // Pass 4: emit.
+    let mut out = String::new();
+    let mut prev_owner_tag = Tag::Document;
+    for b in blocks
+        .list
+        .iter()
+        .filter(|b| b.owner >= container && b.owner < end)
+    {
+        let text = block_text(&blocks, b);
+        if b.link_len as f32 > 0.5 * text.len() as f32 {
+            continue;
+        }
+        let tag = dom.tag(b.owner);
+        if !out.is_empty() {
+            out.push_str(if tag == Tag::Li && prev_owner_tag == Tag::Li {
+                "\n"
+            } else {
+                "\n\n"
+            });
+        }
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(line.trim());
+        }
+        prev_owner_tag = tag;
+    }
+    out
+}
