@@ -742,8 +742,8 @@ fn countries<'v>(event: &'v Value, role: &str) -> impl Iterator<Item = &'v str> 
         .filter_map(|p| str_of(p, "country"))
 }
 
-fn event_fits(gold: &GoldEvent, event: &Value, strictness: EventMatch) -> bool {
-    let (kind, _) = crate::gold::plover_type(str_of(event, "type").unwrap_or(""));
+/// `kind` is the predicted event's type, aliases mapped.
+fn event_fits(gold: &GoldEvent, event: &Value, kind: &str, strictness: EventMatch) -> bool {
     if kind != gold.kind {
         return false;
     }
@@ -774,13 +774,18 @@ fn event_fits(gold: &GoldEvent, event: &Value, strictness: EventMatch) -> bool {
 fn match_events(
     gold: &[GoldEvent],
     events: &[Value],
+    kinds: &[String],
     strictness: EventMatch,
 ) -> (Counts, Vec<Option<usize>>) {
     let candidates: Vec<Vec<usize>> = gold
         .iter()
         .map(|g| {
-            (0..events.len())
-                .filter(|&i| event_fits(g, &events[i], strictness))
+            events
+                .iter()
+                .zip(kinds)
+                .enumerate()
+                .filter(|(_, (event, kind))| event_fits(g, event, kind, strictness))
+                .map(|(i, _)| i)
                 .collect()
         })
         .collect();
@@ -818,9 +823,13 @@ fn describe_gold_event(g: &GoldEvent) -> String {
 
 fn score_events(gold: &[GoldEvent], predicted: &Predicted, out: &mut DocScore) {
     let events = predicted.list("events");
-    let (typed, _) = match_events(gold, events, EventMatch::TypeOnly);
-    let (with_countries, _) = match_events(gold, events, EventMatch::WithCountries);
-    let (full, pairs) = match_events(gold, events, EventMatch::Full);
+    let kinds: Vec<String> = events
+        .iter()
+        .map(|e| crate::gold::plover_type(str_of(e, "type").unwrap_or("")).0)
+        .collect();
+    let (typed, _) = match_events(gold, events, &kinds, EventMatch::TypeOnly);
+    let (with_countries, _) = match_events(gold, events, &kinds, EventMatch::WithCountries);
+    let (full, pairs) = match_events(gold, events, &kinds, EventMatch::Full);
     let scores = &mut out.scores.events;
     scores.docs += 1;
     scores.typed.add(typed);

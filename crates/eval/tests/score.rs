@@ -504,6 +504,13 @@ fn report_sums_documents_and_renders() {
         !table.contains("entities"),
         "unscored layers are left out:\n{table}"
     );
+    let doc = serde_json::to_value(score(&gold_b, &pred_b)).unwrap();
+    assert_eq!(
+        doc["misses"][0],
+        json!({"layer": "doc", "kind": "wrong", "detail": "agency: gold \"AFP\", predicted \"null\""})
+    );
+    assert_eq!(doc["misses"][1]["layer"], "events");
+    assert_eq!(doc["scores"]["events"]["typed"]["tp"], 0);
     let json = report.to_json();
     assert_eq!(json["scores"]["events"]["typed"]["fn"], 1);
     assert_eq!(json["scores"]["events"]["typed"]["f1"], 0.5);
