@@ -1,6 +1,901 @@
-//! The quotes reader (being implemented).
+//! The quotes reader: direct, partial and indirect quotations with their
+//! speaker, cue verb and spans, and the claims they make.
+//!
+//! Quotation marks are paired in one pass (« », “ ”, „ “, ‹ ›, ‘ ’, straight
+//! quotes, nesting, quotations continued over paragraphs, French dialogue
+//! dashes). Each quotation is then attributed from the clause around it: an
+//! incise after it ("», a précisé X", "," he said"), a reporting clause before
+//! it ("X a dénoncé une «...»", "He said: "...""), or a source phrase ("selon
+//! X"). Speech verbs, auxiliaries and reporting phrases come from
+//! `resources/lang/<iso>/speech_verbs.tsv`, `quote_cues.tsv` and
+//! `reporting_phrases.tsv`. Indirect speech ("X a assuré que ...", "according
+//! to X, ...") is read from the same verbs.
+//!
+//! ```
+//! use dateline_model::{Document, QuoteKind};
+//! let mut doc = Document::new("d1", "«Nous partirons demain», a déclaré le ministre.".to_string());
+//! doc.meta.language = Some("fr".into());
+//! let reading = dateline_read::read(doc);
+//! let quote = &reading.quotes[0];
+//! assert_eq!(quote.kind, QuoteKind::Direct);
+//! assert_eq!(reading.doc.slice(quote.span), "Nous partirons demain");
+//! assert_eq!(quote.cue.as_deref(), Some("a déclaré"));
+//! assert_eq!(quote.speaker_span.map(|s| reading.doc.slice(s)), Some("le ministre"));
+//! ```
+
+mod lexicon;
+mod marks;
+mod scan;
 
 use crate::Context;
-use dateline_model::Reading;
+use dateline_model::{Diagnostic, Quote, QuoteKind, Reading, Span};
+use lexicon::{lexicon, Lexicon, VerbForm, ADVERB, AUX, CLITIC, COMPLEMENTIZER, STOP};
+use marks::Marked;
+use scan::{Sentences, Words};
 
-pub fn read(_reading: &mut Reading, _cx: &Context) {}
+/// A direct quotation at most this many words after its reporting verb
+/// ("a déclaré mardi à la presse : «...»") is introduced by it.
+const MAX_WORDS_VERB_TO_QUOTE: usize = 8;
+/// A subject standing before the verb in an incise ("," the interior minister said")
+/// is at most this many words long.
+const MAX_INCISE_SUBJECT_WORDS: usize = 8;
+/// Words allowed between a speech verb and its "que"/"that" ("told reporters on Monday that").
+const MAX_WORDS_VERB_TO_COMPLEMENTIZER: usize = 6;
+/// A direct quotation with no cue inherits the speaker of the one before it
+/// when at most this many words outside quotes stand between them.
+const MAX_WORDS_BETWEEN_CONTINUED_QUOTES: usize = 12;
+
+/// Reads the quotations of a document into `reading.quotes`, in text order.
+pub fn read(reading: &mut Reading, cx: &Context) {
+    let lex = lexicon(&cx.lang);
+    let (quotes, unclosed) = {
+        let reader = Reader::new(reading, cx, lex);
+        let unclosed = reader.marked.iter().filter(|m| m.unclosed).count();
+        (reader.run(), unclosed)
+    };
+    reading.quotes = quotes;
+    if unclosed > 0 {
+        reading.diagnose(Diagnostic::info(
+            "quote-unclosed",
+            format!("{unclosed} quotation(s) without a closing mark were taken to end with their paragraph"),
+        ));
+    }
+}
+
+/// The quotation a span lies in, if any: `(speaker entity, index into
+/// reading.quotes)`. An event or figure read there is the speaker's claim
+/// (`reported_by`, modality `reported`). The innermost quotation wins.
+pub fn claim_at(reading: &Reading, span: Span) -> Option<(Option<usize>, usize)> {
+    reading
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.span.contains(span))
+        .min_by_key(|(_, q)| q.span.len())
+        .map(|(i, q)| (q.speaker, i))
+}
+
+/// The source a sentence credits its content to: "selon le ministère de
+/// l'Intérieur, ...", "..., according to the ministry", or a reporting clause
+/// whose indirect speech covers the sentence ("The ministry said 12 ...").
+/// Returns the source entity when it is known and the span of the source's
+/// words ("le ministère de l'Intérieur").
+pub fn attribution_for_sentence(
+    reading: &Reading,
+    cx: &Context,
+    sentence: Span,
+) -> Option<(Option<usize>, Span)> {
+    let lex = lexicon(&cx.lang);
+    let text = reading.doc.text.get(sentence.start..sentence.end)?;
+    let words = Words::new(text);
+    let shift = |s: Span| Span::new(s.start + sentence.start, s.end + sentence.start);
+    for i in 0..words.len() {
+        if let Some(len) = reporting_phrase_at(lex, &words, i) {
+            let Some(last) = words.span(i + len - 1) else {
+                continue;
+            };
+            let source = noun_phrase_after(text, last.end, text.len(), &words, lex);
+            if let Some(source) = source {
+                let source = shift(source);
+                return Some((
+                    crate::entities::resolve_speaker(reading, cx, source),
+                    source,
+                ));
+            }
+        }
+    }
+    reading
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect && q.span.overlaps(sentence))
+        .filter(|q| {
+            let shared = q
+                .span
+                .end
+                .min(sentence.end)
+                .saturating_sub(q.span.start.max(sentence.start));
+            shared * 2 >= sentence.len()
+        })
+        .find_map(|q| q.speaker_span.map(|s| (q.speaker, s)))
+}
+
+/// Whether word `i` opens a reporting phrase; its length in words.
+fn reporting_phrase_at(lex: &Lexicon, words: &Words, i: usize) -> Option<usize> {
+    lex.reporting
+        .iter()
+        .filter(|phrase| {
+            phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| words.key(i + k) == w)
+        })
+        .map(Vec::len)
+        .max()
+}
+
+/// The noun phrase from `from` to the next clause punctuation (or `limit`):
+/// the source after "selon", the speaker after an inverted verb.
+fn noun_phrase_after(
+    text: &str,
+    from: usize,
+    limit: usize,
+    words: &Words,
+    lex: &Lexicon,
+) -> Option<Span> {
+    let clause_end = clause_end(text, from, limit);
+    let mut first: Option<Span> = None;
+    let mut last: Option<Span> = None;
+    let mut i = words.first_from(from);
+    while let Some(span) = words.span(i) {
+        if span.end > clause_end {
+            break;
+        }
+        if lex.is(words.key(i), STOP) && first.is_some() {
+            break;
+        }
+        first.get_or_insert(span);
+        last = Some(span);
+        i += 1;
+    }
+    Some(first?.cover(last?))
+}
+
+/// Where the clause starting at `from` ends: the next comma, stop or quote mark.
+fn clause_end(text: &str, from: usize, limit: usize) -> usize {
+    let slice = text.get(from..limit.min(text.len())).unwrap_or("");
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = match c {
+            ',' | ';' | ':' | '!' | '?' | '(' | ')' | '«' | '»' | '“' | '”' | '"' | '„' | '\n'
+            | '—' | '–' => true,
+            // A period ends the clause unless it closes an initial or abbreviation ("M. Dupont").
+            '.' => {
+                chars.peek().is_none_or(|(_, n)| n.is_whitespace())
+                    && !after_short_capital(slice, i)
+            }
+            _ => false,
+        };
+        if ends {
+            return from + i;
+        }
+    }
+    from + slice.len()
+}
+
+/// Whether the word right before byte `i` is one or two letters starting with a capital ("M", "Dr").
+fn after_short_capital(text: &str, i: usize) -> bool {
+    let before = text.get(..i).unwrap_or("");
+    let word: Vec<char> = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    (1..=2).contains(&word.len()) && word.last().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_boundary_char(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '('
+            | ')'
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '"'
+            | '„'
+            | '\n'
+            | '—'
+            | '–'
+            | '!'
+            | '?'
+            | '.'
+    )
+}
+
+/// Who said it, and by which words.
+#[derive(Clone, Copy, Debug, Default)]
+struct Attribution {
+    speaker: Option<usize>,
+    speaker_span: Option<Span>,
+    cue_span: Option<Span>,
+}
+
+impl Attribution {
+    fn found(&self) -> bool {
+        self.cue_span.is_some()
+    }
+}
+
+struct Reader<'r> {
+    reading: &'r Reading,
+    cx: &'r Context,
+    lex: &'static Lexicon,
+    text: &'r str,
+    words: Words,
+    /// Whether each word lies inside a quotation's marks.
+    quoted: Vec<bool>,
+    sentences: Sentences,
+    marked: Vec<Marked>,
+}
+
+impl<'r> Reader<'r> {
+    fn new(reading: &'r Reading, cx: &'r Context, lex: &'static Lexicon) -> Self {
+        let text = reading.doc.text.as_str();
+        let marked = marks::find(text, cx.lang == "fr");
+        let outers: Vec<Span> = marked.iter().map(|m| m.outer).collect();
+        let sentences = Sentences::new(text, &reading.text.sentences, &outers, |w| {
+            lex.title_abbreviations.iter().any(|a| a == w)
+        });
+        let words = Words::new(text);
+        let mut quoted = Vec::with_capacity(words.len());
+        let mut q = 0;
+        for word in &words.list {
+            while outers.get(q).is_some_and(|o| o.end <= word.span.start) {
+                q += 1;
+            }
+            quoted.push(outers.get(q).is_some_and(|o| o.start <= word.span.start));
+        }
+        Reader {
+            reading,
+            cx,
+            lex,
+            text,
+            words,
+            quoted,
+            sentences,
+            marked,
+        }
+    }
+
+    fn run(&self) -> Vec<Quote> {
+        let mut out: Vec<Quote> = Vec::new();
+        let mut previous_direct: Option<(Span, Attribution)> = None;
+        let mut previous_dialogue_line_end: Option<usize> = None;
+        for m in &self.marked {
+            let mut inner = m.inner;
+            let mut kind = self.kind_of(m);
+            let mut attribution = Attribution::default();
+            if m.dialogue {
+                let (quote_end, found) = self.dialogue_incise(m);
+                let introduced = self.previous_line_ends_with_colon(m.outer.start)
+                    || previous_dialogue_line_end
+                        .is_some_and(|end| self.only_space_between(end, m.outer.start));
+                if !found.found() && !introduced {
+                    continue;
+                }
+                inner = marks::trim(self.text, Span::new(inner.start, quote_end));
+                attribution = found;
+                previous_dialogue_line_end = Some(m.outer.end);
+                kind = QuoteKind::Direct;
+            }
+            if !attribution.found() {
+                attribution = self.attribute_marked(m, kind, &out);
+            }
+            if !attribution.found() && kind == QuoteKind::Direct {
+                if let Some((prev_outer, prev)) = previous_direct {
+                    if self.words_outside_quotes(prev_outer.end, m.outer.start)
+                        <= MAX_WORDS_BETWEEN_CONTINUED_QUOTES
+                    {
+                        attribution = Attribution {
+                            cue_span: None,
+                            ..prev
+                        };
+                    }
+                }
+            }
+            if kind == QuoteKind::Direct && (attribution.found() || attribution.speaker.is_some()) {
+                previous_direct = Some((m.outer, attribution));
+            }
+            if inner.is_empty() {
+                continue;
+            }
+            out.push(self.quote(inner, kind, attribution));
+        }
+        self.indirect(&mut out);
+        out.sort_by_key(|q| (q.span.start, q.span.end));
+        out
+    }
+
+    fn quote(&self, span: Span, kind: QuoteKind, a: Attribution) -> Quote {
+        Quote {
+            span,
+            kind,
+            speaker: a.speaker,
+            speaker_span: a.speaker_span,
+            cue: a
+                .cue_span
+                .and_then(|s| self.text.get(s.start..s.end))
+                .map(str::to_string),
+            cue_span: a.cue_span,
+        }
+    }
+
+    // ------------------------------------------------------------ kinds
+
+    /// Direct when the quotation stands as an utterance of its own (opens a
+    /// sentence, follows a colon or a speech verb, is a dialogue line);
+    /// partial when it is words inside the writer's own sentence.
+    fn kind_of(&self, m: &Marked) -> QuoteKind {
+        if m.dialogue {
+            return QuoteKind::Direct;
+        }
+        let before = self.text.get(..m.outer.start).unwrap_or("");
+        let before_trimmed = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        let prev = before_trimmed.chars().next_back();
+        let starts_upper = self
+            .text
+            .get(m.inner.start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase);
+        let prev_word_is_verb = {
+            let i = self.words.first_from(m.outer.start);
+            i.checked_sub(1).is_some_and(|j| self.verb_at(j).is_some())
+        };
+        let opens_utterance = match prev {
+            None | Some('\n' | '.' | '!' | '?' | '…' | ':' | '—' | '–') => true,
+            Some(',') => {
+                starts_upper && {
+                    let i = self.words.first_from(m.outer.start);
+                    i.checked_sub(1).is_some_and(|j| self.verb_at(j).is_some())
+                }
+            }
+            Some(c) if c.is_alphanumeric() => {
+                starts_upper && prev_word_is_verb && self.word_count(m.inner) >= 3
+            }
+            _ => false,
+        };
+        if !opens_utterance {
+            return QuoteKind::Partial;
+        }
+        // A quotation that opens a sentence the writer goes on with ("«Terroristes»
+        // et casseurs ont été arrêtés") is words inside that sentence.
+        let inner_text = self.text.get(m.inner.start..m.inner.end).unwrap_or("");
+        let ends_utterance = inner_text.ends_with(['.', ',', '!', '?', '…']);
+        let after = self
+            .text
+            .get(m.outer.end..)
+            .unwrap_or("")
+            .trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let continues_lowercase = after.chars().next().is_some_and(char::is_lowercase);
+        if continues_lowercase && !ends_utterance && !self.incise_verb_follows(m.outer.end) {
+            return QuoteKind::Partial;
+        }
+        QuoteKind::Direct
+    }
+
+    fn word_count(&self, span: Span) -> usize {
+        let first = self.words.first_from(span.start);
+        let end = self.words.first_from(span.end);
+        end.saturating_sub(first)
+    }
+
+    /// Whether the words right after `pos` are a verb phrase ("a-t-il dit", "said").
+    fn incise_verb_follows(&self, pos: usize) -> bool {
+        let mut i = self.words.first_from(pos);
+        for _ in 0..4 {
+            if self.verb_at(i).is_some() {
+                return true;
+            }
+            let (base, _) = self.split_clitic(i);
+            if !self.lex.is(base, AUX | ADVERB) {
+                return false;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    // ------------------------------------------------------------ verbs
+
+    /// The folded key of word `i` without an inverted subject ("ajoute-t-il" ->
+    /// "ajoute"), and the span of that subject pronoun.
+    fn split_clitic(&self, i: usize) -> (&str, Option<Span>) {
+        let key = self.words.key(i);
+        let Some(hyphen) = key.find('-') else {
+            return (key, None);
+        };
+        let rest = key.get(hyphen + 1..).unwrap_or("");
+        let pronoun = rest.rsplit('-').next().unwrap_or("");
+        if pronoun == "t" || !rest.split('-').all(|p| self.lex.is(p, CLITIC)) {
+            return (key, None);
+        }
+        let Some(span) = self.words.span(i) else {
+            return (key, None);
+        };
+        let word = self.text.get(span.start..span.end).unwrap_or("");
+        let clitic = word
+            .rfind('-')
+            .map(|at| Span::new(span.start + at + 1, span.end));
+        (key.get(..hyphen).unwrap_or(key), clitic)
+    }
+
+    fn verb_at(&self, i: usize) -> Option<VerbForm> {
+        let (key, clitic) = self.split_clitic(i);
+        let verb = self.lex.verb(key)?;
+        if verb.needs_aux && clitic.is_none() && !self.after_auxiliary(i) {
+            return None;
+        }
+        Some(verb)
+    }
+
+    /// Whether an auxiliary stands before word `i`, across adverbs only ("a encore précisé").
+    fn after_auxiliary(&self, i: usize) -> bool {
+        let mut j = i;
+        while let Some(k) = j.checked_sub(1) {
+            let (Some(prev), Some(next)) = (self.words.span(k), self.words.span(j)) else {
+                return false;
+            };
+            if !self
+                .text
+                .get(prev.end..next.start)
+                .unwrap_or("")
+                .chars()
+                .all(char::is_whitespace)
+            {
+                return false;
+            }
+            let base = self.split_clitic(k).0;
+            if self.lex.is(base, AUX) {
+                return true;
+            }
+            if !self.lex.is(base, ADVERB) {
+                return false;
+            }
+            j = k;
+        }
+        false
+    }
+
+    /// The verb phrase ending with speech verb `i`: its first word (auxiliaries
+    /// and adverbs joined by spaces only), its span, and an inverted subject.
+    fn verb_phrase(&self, i: usize) -> Option<(usize, Span, Option<Span>)> {
+        let verb_span = self.words.span(i)?;
+        let mut clitic = self.split_clitic(i).1;
+        let mut first = i;
+        while let Some(j) = first.checked_sub(1) {
+            let (Some(prev), Some(next)) = (self.words.span(j), self.words.span(first)) else {
+                break;
+            };
+            let between = self.text.get(prev.end..next.start).unwrap_or("");
+            if !between.chars().all(char::is_whitespace)
+                || self.quoted.get(j).copied().unwrap_or(true)
+            {
+                break;
+            }
+            let (base, pronoun) = self.split_clitic(j);
+            if !self.lex.is(base, AUX | ADVERB) {
+                break;
+            }
+            clitic = clitic.or(pronoun);
+            first = j;
+        }
+        let start = self.words.span(first)?.start;
+        Some((first, Span::new(start, verb_span.end), clitic))
+    }
+
+    fn resolve(&self, span: Span) -> Option<usize> {
+        crate::entities::resolve_speaker(self.reading, self.cx, span)
+    }
+
+    /// The speaker of speech verb `i` within `window`: an inverted pronoun
+    /// ("a-t-il dit"), the subject before the verb (with an apposition:
+    /// "le président, X, a dit"), or the noun phrase after it when the verb
+    /// opens its clause ("», a précisé le président kazakh").
+    fn speaker_of_verb(&self, i: usize, window: Span, earlier: &[Quote]) -> Attribution {
+        let Some((first, cue_span, clitic)) = self.verb_phrase(i) else {
+            return Attribution::default();
+        };
+        let mut a = Attribution {
+            cue_span: Some(cue_span),
+            ..Attribution::default()
+        };
+        if let Some(pronoun) = clitic {
+            a.speaker_span = Some(pronoun);
+            a.speaker = self.resolve(pronoun);
+            return a;
+        }
+        if self.verb_at(i).is_some_and(|v| v.gerund) {
+            // "..., ajoutant : «...»": the subject of the clause it hangs on.
+            if let Some(q) = earlier.iter().rev().find(|q| {
+                q.cue_span
+                    .is_some_and(|c| window.contains(c) && c.end <= cue_span.start)
+            }) {
+                a.speaker = q.speaker;
+                a.speaker_span = q.speaker_span;
+                return a;
+            }
+        }
+        let Some(start) = self.words.span(first).map(|s| s.start) else {
+            return a;
+        };
+        let (chunk, apposition) = self.chunk_before(start, window.start);
+        if let Some(chunk) = chunk {
+            a.speaker_span = Some(chunk);
+            a.speaker = self.resolve(chunk);
+            if a.speaker.is_none() && apposition {
+                if let (Some(earlier_chunk), _) = self.chunk_before(chunk.start, window.start) {
+                    if let Some(found) = self.resolve(earlier_chunk) {
+                        a.speaker = Some(found);
+                        a.speaker_span = Some(earlier_chunk);
+                    }
+                }
+            }
+            return a;
+        }
+        // Inverted order: the speaker follows the verb.
+        if let Some(np) =
+            noun_phrase_after(self.text, cue_span.end, window.end, &self.words, self.lex)
+        {
+            a.speaker_span = Some(np);
+            a.speaker = self.resolve(np);
+        }
+        a
+    }
+
+    /// The words before `pos` back to the previous clause boundary (not before
+    /// `floor`), and whether a comma stood right before `pos` (an apposition).
+    fn chunk_before(&self, pos: usize, floor: usize) -> (Option<Span>, bool) {
+        let before = self.text.get(floor..pos).unwrap_or("");
+        let trimmed = before.trim_end();
+        let (trimmed, apposition) = match trimmed.strip_suffix(',') {
+            Some(t) => (t, true),
+            None => (trimmed, false),
+        };
+        let mut start = 0;
+        let mut chars = trimmed.char_indices().rev().peekable();
+        while let Some((i, c)) = chars.next() {
+            // A period after an initial or title ("M. Dupont") does not bound the subject.
+            if is_boundary_char(c) && !(c == '.' && after_short_capital(trimmed, i)) {
+                start = i + c.len_utf8();
+                break;
+            }
+        }
+        let chunk = marks::trim(self.text, Span::new(floor + start, floor + trimmed.len()));
+        (Some(chunk).filter(|c| !c.is_empty()), apposition)
+    }
+
+    // ------------------------------------------------------------ direct and partial
+
+    fn attribute_marked(&self, m: &Marked, kind: QuoteKind, earlier: &[Quote]) -> Attribution {
+        let window = self.sentences.around(m.outer);
+        let incise = self.incise_after(m, window, earlier);
+        if incise.found() {
+            return incise;
+        }
+        if let Some(i) = self.verb_before(m, kind, window) {
+            return self.speaker_of_verb(i, window, earlier);
+        }
+        if kind == QuoteKind::Partial {
+            if let Some(i) = self.verb_after(m.outer.end, window) {
+                return self.speaker_of_verb(i, window, earlier);
+            }
+        }
+        self.reporting_phrase_in(window).unwrap_or_default()
+    }
+
+    /// An incise right after the closing mark: "», a précisé X", "," he said",
+    /// "», dit-il". A partial quotation needs the comma (else the verb belongs
+    /// to the writer's sentence).
+    fn incise_after(&self, m: &Marked, window: Span, earlier: &[Quote]) -> Attribution {
+        let after = self.text.get(m.outer.end..window.end).unwrap_or("");
+        let rest = after.trim_start();
+        let inner_text = self.text.get(m.inner.start..m.inner.end).unwrap_or("");
+        let comma = rest.starts_with([',', '—', '–']) || inner_text.ends_with([',', '!', '?', '…']);
+        if !comma && m.unclosed {
+            return Attribution::default();
+        }
+        let from = m.outer.end
+            + (after.len() - rest.len())
+            + rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ',' | '—' | '–'))
+                .map_or(0, char::len_utf8);
+        let end = clause_end(self.text, from, window.end);
+        let first = self.words.first_from(from);
+        let mut i = first;
+        while let Some(span) = self.words.span(i) {
+            if span.end > end || i - first > MAX_INCISE_SUBJECT_WORDS {
+                break;
+            }
+            if self.verb_at(i).is_some() {
+                let (phrase_first, _, _) = self.verb_phrase(i).unwrap_or((i, span, None));
+                let subject_first = phrase_first > first;
+                if !comma && subject_first {
+                    break;
+                }
+                if subject_first
+                    && !inner_text.ends_with([',', '!', '?', '…'])
+                    && !rest.starts_with(',')
+                {
+                    break;
+                }
+                return self.speaker_of_verb(i, Span::new(m.outer.end, window.end), earlier);
+            }
+            i += 1;
+        }
+        Attribution::default()
+    }
+
+    /// The speech verb that introduces a quotation from before it in its window:
+    /// the nearest, and for a direct quotation only within a few words.
+    fn verb_before(&self, m: &Marked, kind: QuoteKind, window: Span) -> Option<usize> {
+        let quote_first = self.words.first_from(m.outer.start);
+        let floor = self.words.first_from(window.start);
+        let mut i = quote_first;
+        while i > floor {
+            i -= 1;
+            if self.quoted.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            if self.verb_at(i).is_some() {
+                if kind == QuoteKind::Direct {
+                    let gap = quote_first - i - 1;
+                    let between = self
+                        .text
+                        .get(self.words.span(i)?.end..m.outer.start)
+                        .unwrap_or("");
+                    if gap > MAX_WORDS_VERB_TO_QUOTE || between.contains(['.', '!', '?']) {
+                        return None;
+                    }
+                }
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// The nearest speech verb after `pos` in the window, outside quotations.
+    fn verb_after(&self, pos: usize, window: Span) -> Option<usize> {
+        let mut i = self.words.first_from(pos);
+        while let Some(span) = self.words.span(i) {
+            if span.end > window.end {
+                return None;
+            }
+            if !self.quoted.get(i).copied().unwrap_or(true) && self.verb_at(i).is_some() {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// "selon X" / "according to X" in a window: its cue and source.
+    fn reporting_phrase_in(&self, window: Span) -> Option<Attribution> {
+        let mut i = self.words.first_from(window.start);
+        while let Some(span) = self.words.span(i) {
+            if span.end > window.end {
+                return None;
+            }
+            if !self.quoted.get(i).copied().unwrap_or(true) {
+                if let Some(len) = reporting_phrase_at(self.lex, &self.words, i) {
+                    let cue_end = self.words.span(i + len - 1)?.end;
+                    let np =
+                        noun_phrase_after(self.text, cue_end, window.end, &self.words, self.lex);
+                    return Some(Attribution {
+                        speaker: np.and_then(|s| self.resolve(s)),
+                        speaker_span: np,
+                        cue_span: Some(Span::new(span.start, cue_end)),
+                    });
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// In a dialogue line, the incise (", a-t-il dit", ", répond le ministre"):
+    /// where the quoted words end and who spoke.
+    fn dialogue_incise(&self, m: &Marked) -> (usize, Attribution) {
+        let mut i = self.words.first_from(m.inner.start);
+        while let Some(span) = self.words.span(i) {
+            if span.end > m.inner.end {
+                break;
+            }
+            if self.verb_at(i).is_some() {
+                if let Some((first, _, _)) = self.verb_phrase(i) {
+                    let start = self.words.span(first).map_or(span.start, |s| s.start);
+                    let before = self.text.get(m.inner.start..start).unwrap_or("").trim_end();
+                    if let Some(quoted) = before.strip_suffix(',') {
+                        let window = Span::new(start, m.outer.end);
+                        return (
+                            m.inner.start + quoted.len(),
+                            self.speaker_of_verb(i, window, &[]),
+                        );
+                    }
+                }
+            }
+            i += 1;
+        }
+        (m.inner.end, Attribution::default())
+    }
+
+    fn previous_line_ends_with_colon(&self, pos: usize) -> bool {
+        self.text.get(..pos).unwrap_or("").trim_end().ends_with(':')
+    }
+
+    fn only_space_between(&self, from: usize, to: usize) -> bool {
+        self.text
+            .get(from..to)
+            .is_some_and(|t| t.chars().all(char::is_whitespace))
+    }
+
+    fn words_outside_quotes(&self, from: usize, to: usize) -> usize {
+        let first = self.words.first_from(from);
+        let end = self.words.first_from(to);
+        (first..end)
+            .filter(|&i| !self.quoted.get(i).copied().unwrap_or(true))
+            .count()
+    }
+
+    // ------------------------------------------------------------ indirect speech
+
+    /// Reported speech: "X a assuré que ...", "X said (that) ...", "X a démenti
+    /// toute implication", "selon X, ...", "..., according to X".
+    fn indirect(&self, out: &mut Vec<Quote>) {
+        let mut found: Vec<Quote> = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            if self.quoted.get(i).copied().unwrap_or(true) {
+                i += 1;
+                continue;
+            }
+            if let Some(len) = reporting_phrase_at(self.lex, &self.words, i) {
+                if let Some(q) = self.indirect_from_phrase(i, len) {
+                    found.push(q);
+                }
+                i += len;
+                continue;
+            }
+            if let Some(verb) = self.verb_at(i) {
+                if let Some(q) = self.indirect_from_verb(i, verb, out) {
+                    found.push(q);
+                }
+            }
+            i += 1;
+        }
+        for q in found {
+            if !out.iter().any(|o| o.span == q.span) {
+                out.push(q);
+            }
+        }
+    }
+
+    fn indirect_from_verb(&self, i: usize, verb: VerbForm, earlier: &[Quote]) -> Option<Quote> {
+        let verb_span = self.words.span(i)?;
+        let window = self.sentences.at(verb_span.start);
+        let mut content_start = None;
+        let mut j = i + 1;
+        while j <= i + MAX_WORDS_VERB_TO_COMPLEMENTIZER {
+            let span = self.words.span(j)?;
+            let prev_end = self.words.span(j - 1)?.end;
+            let between = self.text.get(prev_end..span.start).unwrap_or("");
+            if span.end > window.end
+                || self.quoted.get(j).copied().unwrap_or(true)
+                || between.contains(|c: char| !c.is_whitespace() && c != ',')
+            {
+                break;
+            }
+            if self.lex.is(self.words.key(j), COMPLEMENTIZER) {
+                content_start = Some(span.end);
+                break;
+            }
+            j += 1;
+        }
+        let incise = self.follows_quote(i);
+        if content_start.is_none() && (verb.bare || verb.content) && !incise {
+            let next = self.words.span(i + 1)?;
+            let between = self.text.get(verb_span.end..next.start).unwrap_or("");
+            let next_starts_lower = self
+                .text
+                .get(next.start..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| !c.is_uppercase());
+            let clause_words = (i + 1..self.words.len())
+                .take_while(|&k| self.words.span(k).is_some_and(|s| s.end <= window.end))
+                .count();
+            let plain = between.chars().all(char::is_whitespace)
+                && !self.lex.is(self.words.key(i + 1), STOP);
+            // A bare clause or claimed object starts right after the verb; a capital
+            // there is more often an inverted speaker ("said Smith") than a claim.
+            if plain && next_starts_lower && clause_words >= if verb.content { 2 } else { 3 } {
+                content_start = Some(next.start);
+            }
+        }
+        let content_start = content_start?;
+        let content = self.content_span(content_start, window.end);
+        if self.word_count(content) < 2 {
+            return None;
+        }
+        let a = self.speaker_of_verb(i, window, earlier);
+        Some(self.quote(content, QuoteKind::Indirect, a))
+    }
+
+    /// Whether speech verb `i` is an incise right after a quotation ("», a-t-il dit que").
+    fn follows_quote(&self, i: usize) -> bool {
+        let Some((first, _, _)) = self.verb_phrase(i) else {
+            return false;
+        };
+        let Some(start) = self.words.span(first).map(|s| s.start) else {
+            return false;
+        };
+        let before = self
+            .text
+            .get(..start)
+            .unwrap_or("")
+            .trim_end()
+            .trim_end_matches(',')
+            .trim_end();
+        before.ends_with(['»', '”', '"', '“', '’'])
+    }
+
+    fn indirect_from_phrase(&self, i: usize, len: usize) -> Option<Quote> {
+        let cue_first = self.words.span(i)?;
+        let cue_end = self.words.span(i + len - 1)?.end;
+        let window = self.sentences.at(cue_first.start);
+        let source = noun_phrase_after(self.text, cue_end, window.end, &self.words, self.lex)?;
+        let before = self.text.get(window.start..cue_first.start).unwrap_or("");
+        let content = if before.trim().is_empty() {
+            // "Selon X, content."
+            let after = self.text.get(source.end..window.end).unwrap_or("");
+            let skipped = after.len() - after.trim_start_matches([',', ' ', '\u{a0}']).len();
+            self.content_span(source.end + skipped, window.end)
+        } else {
+            // "Content, selon X." (or "Content, selon X, more content."): the sentence without the cue.
+            let rest = self.text.get(source.end..window.end).unwrap_or("");
+            if rest
+                .trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '.' | ',' | ';' | '!' | '?')
+                })
+                .is_empty()
+            {
+                let lead = before.trim_end().trim_end_matches(',');
+                marks::trim(
+                    self.text,
+                    Span::new(window.start, window.start + lead.len()),
+                )
+            } else {
+                self.content_span(window.start, window.end)
+            }
+        };
+        if self.word_count(content) < 2 {
+            return None;
+        }
+        let a = Attribution {
+            speaker: self.resolve(source),
+            speaker_span: Some(source),
+            cue_span: Some(Span::new(cue_first.start, cue_end)),
+        };
+        Some(self.quote(content, QuoteKind::Indirect, a))
+    }
+
+    /// The reported words from `start` to the end of the sentence, without the final stop.
+    fn content_span(&self, start: usize, end: usize) -> Span {
+        let slice = self.text.get(start..end).unwrap_or("");
+        let kept = slice.trim_end().trim_end_matches(['.', ';']).trim_end();
+        marks::trim(self.text, Span::new(start, start + kept.len()))
+    }
+}
