@@ -53,7 +53,8 @@
 //!   nothing. Predicted types go through the same alias map.
 //! - ACLED headline: the first coded event by trigger offset (then sentence,
 //!   then record order); a gold `null` expects no coded event at all.
-//! - Document fields compare folded strings; a gold `null` expects `null`.
+//! - Document fields compare folded strings, leading and trailing
+//!   punctuation and quotation marks aside; a gold `null` expects `null`.
 //!   `dateline_place` is right when the gold equals the name of the place the
 //!   dateline points to, or the dateline's own place words (`place_text`).
 //!   `sources` compares the folded name sets whole.

@@ -58,10 +58,12 @@ impl<'a> Predicted<'a> {
             .and_then(|e| str_of(e, "name"))
     }
 
-    /// The folded text under a span, when the record has its text.
-    pub fn folded_slice(&self, span: CharSpan) -> Option<String> {
-        let text = self.folded_text.as_ref()?;
-        text.get(span.0..span.1).map(|chars| chars.iter().collect())
+    /// The words under a span, as the record's text has them (for messages;
+    /// linear in the text, so not for hot paths).
+    pub fn slice(&self, span: CharSpan) -> Option<String> {
+        let text = self.record.pointer("/doc/text").and_then(Value::as_str)?;
+        (span.1 <= self.folded_text.as_ref().map_or(0, Vec::len))
+            .then(|| text.chars().skip(span.0).take(span.1 - span.0).collect())
     }
 }
 

@@ -164,6 +164,21 @@ fn same_folded(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// Document fields compare their words: folded, and without the quotation
+/// marks or punctuation that may wrap them (« Titre », "Moscow,").
+fn same_field(a: Option<&str>, b: Option<&str>) -> bool {
+    let words = |s: &str| {
+        fold::fold(s)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    match (a, b) {
+        (Some(a), Some(b)) => words(a) == words(b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 fn shown(value: Option<&str>) -> &str {
     value.unwrap_or("null")
 }
@@ -182,7 +197,7 @@ fn judge_field(
     } else {
         candidates
             .iter()
-            .any(|c| c.is_some() && same_folded(*c, gold))
+            .any(|c| c.is_some() && same_field(*c, gold))
     };
     tally.judge(right);
     if !right {
@@ -408,7 +423,7 @@ fn score_entities(gold: &[crate::gold::GoldEntity], predicted: &Predicted, out: 
     pairs.iter().flatten().for_each(|&p| used[p] = true);
     for ((span, class, name), used) in predicted_mentions.iter().zip(used) {
         if !used {
-            let words = predicted.folded_slice(*span).unwrap_or_default();
+            let words = predicted.slice(*span).unwrap_or_default();
             let detail = format!(
                 "{words:?} [{class}] at {}..{} (entity {name:?})",
                 span.0, span.1
@@ -849,7 +864,7 @@ fn score_events(gold: &[GoldEvent], predicted: &Predicted, out: &mut DocScore) {
     for (event, used) in events.iter().zip(used) {
         if !used {
             let trigger =
-                span_of(event.pointer("/evidence/trigger")).and_then(|s| predicted.folded_slice(s));
+                span_of(event.pointer("/evidence/trigger")).and_then(|s| predicted.slice(s));
             let actors: Vec<&str> = countries(event, "actor").collect();
             let recipients: Vec<&str> = countries(event, "recipient").collect();
             let detail = format!(

@@ -422,7 +422,7 @@ fn document_fields() {
     let predicted = record(
         Some("Moscou, 10 janvier (RHC)"),
         json!({
-        "doc": {"title": "KAZAKHSTAN :  une tentative", "publisher": "Radio Habana Cuba",
+        "doc": {"title": "« KAZAKHSTAN :  une tentative »", "publisher": "Radio Habana Cuba",
                 "dateline": {"text": "Moscou, 10 janvier (RHC)", "span": [0, 24], "place": "P1",
                              "place_text": "Moscou", "date": "--01-10", "agency": "rhc"},
                 "sources": [{"name": "Russia Today", "role": "upstream", "span": [0, 1]}]},
