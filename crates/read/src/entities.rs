@@ -25,7 +25,6 @@ pub(crate) mod scan;
 use crate::Context;
 use dateline_model::{EntityType, Participant, Reading, Span};
 use lexicon::{lexicon, Lexicon};
-use scan::{Tok, TokKind};
 
 /// Reads the entities of a document into `reading.entities`.
 pub fn read(reading: &mut Reading, cx: &Context) {
@@ -40,6 +39,14 @@ pub fn read(reading: &mut Reading, cx: &Context) {
         .as_ref()
         .and_then(|d| d.place_span);
     let title_span = reading.doc.meta.title_span;
+    let sources: Vec<Span> = reading
+        .doc
+        .meta
+        .sources
+        .iter()
+        .map(|s| s.span)
+        .filter(|s| !s.is_empty())
+        .collect();
     let entities = build::entities(&build::Input {
         toks: &toks,
         view: &cx.folded,
@@ -49,6 +56,7 @@ pub fn read(reading: &mut Reading, cx: &Context) {
         lang: &cx.lang,
         dateline_place,
         title_span,
+        sources: &sources,
     });
     reading.entities = entities;
 }
@@ -251,9 +259,4 @@ fn last_person_before(reading: &Reading, offset: usize) -> Option<usize> {
         })
         .max_by_key(|(_, end)| *end)
         .map(|(i, _)| i)
-}
-
-/// Whether a token is a word (not punctuation, elision or possessive).
-fn is_word(tok: &Tok) -> bool {
-    tok.kind == TokKind::Word
 }

@@ -115,7 +115,8 @@ fn best_of(
             entity.is_some_and(|e| e.country.is_some() && e.country.as_deref() == k.country);
         let in_story = k.country.is_some() && (k.country == focus || k.country == dateline);
         let rank = match k.precision() {
-            Some(dateline_model::GeoPrecision::Country) => 3u8,
+            Some(dateline_model::GeoPrecision::Country) => 4u8,
+            Some(_) if knowledge::is_capital(k) => 3,
             Some(dateline_model::GeoPrecision::Admin1) => 2,
             Some(_) => 1,
             None => 0,

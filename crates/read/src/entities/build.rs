@@ -17,6 +17,8 @@ pub(crate) struct Input<'a> {
     pub lang: &'a str,
     pub dateline_place: Option<Span>,
     pub title_span: Option<Span>,
+    /// News organisations the metadata reader credited ("Source Russia Today").
+    pub sources: &'a [Span],
 }
 
 /// What one mention refers to, before mentions are grouped into entities.
@@ -68,6 +70,7 @@ pub(crate) fn entities(input: &Input) -> Vec<Entity> {
     let titles = title_groups(input, &gazetteer, &mut used);
     names(input, &gazetteer, &titles, &used, &mut mentions);
 
+    credited_sources(input, &mut mentions);
     choose_homonyms(input, &mut mentions);
     link_surnames(input, &mut mentions);
 
@@ -80,7 +83,9 @@ pub(crate) fn entities(input: &Input) -> Vec<Entity> {
                 _ => None,
             };
             Some((
-                m.country.or(known_country).filter(|c| *c != "IGO" && *c != "NGO")?,
+                m.country
+                    .or(known_country)
+                    .filter(|c| *c != "IGO" && *c != "NGO")?,
                 span,
                 if m.kind == EntityType::Gpe { 2 } else { 1 },
             ))
@@ -149,7 +154,16 @@ fn gazetteer_matches(input: &Input) -> Gazetteer {
             Case::Title => !strict,
             Case::Lower => false,
         };
-        if accepted && !found.ids.is_empty() {
+        // An acronym in capitals ("OTAN") that is only a by-name of some
+        // town ("Otan Ayegbaju") names the organisation, not the town.
+        let acronym_of_town = end - start == 1
+            && first.case == Case::Upper
+            && found
+                .ids
+                .iter()
+                .filter_map(|id| knowledge::known(*id))
+                .all(|k| k.kind == Kind::City && dateline_text::fold(k.name).text() != alias);
+        if accepted && !acronym_of_town && !found.ids.is_empty() {
             at.insert(start, (end, found.ids));
         }
     }
@@ -743,6 +757,9 @@ fn unknown_mention(
     let title_info = title.and_then(|g| input.lex.titles.get(g.title));
     let kind = if let Some(kind) = cue {
         kind
+    } else if words > 1 && names_an_actor(input, toks) {
+        // A capitalised actor noun names an institution ("National Guard").
+        EntityType::Org
     } else if title.is_some() {
         EntityType::Per
     } else if words == 1 {
@@ -792,6 +809,23 @@ fn unknown_mention(
     })
 }
 
+/// Whether tokens are exactly an actor noun or government body of the lexicon.
+fn names_an_actor(input: &Input, toks: (usize, usize)) -> bool {
+    let folded = folded_of(input, toks);
+    let Some(matcher) = input.lex.matcher.as_ref() else {
+        return false;
+    };
+    matcher.find(folded).is_some_and(|m| {
+        m.start() == 0
+            && m.end() == folded.len()
+            && input
+                .lex
+                .phrases
+                .get(m.pattern().as_usize())
+                .is_some_and(|p| p.actor.is_some() || !p.bodies.is_empty())
+    })
+}
+
 /// Whether the word before or after token `k` is also in capitals: a
 /// headline or a line written in capitals, where capitals say nothing.
 fn shouting(input: &Input, k: usize) -> bool {
@@ -809,6 +843,36 @@ fn shouting(input: &Input, k: usize) -> bool {
         || next.is_some_and(|t| upper_word(t) && !t.after_break)
 }
 
+/// A credited source is a news organisation, whatever words its name shares
+/// with places ("Russia Today"): one ORG mention replaces what was read there.
+fn credited_sources(input: &Input, mentions: &mut Vec<Mention>) {
+    for span in input.sources {
+        let folded = input.view.to_folded(*span);
+        let start = scan::token_at(input.toks, folded.start);
+        let end = scan::token_end(input.toks, folded.end);
+        if end <= start {
+            continue;
+        }
+        mentions.retain(|m| m.toks.1 <= start || m.toks.0 >= end);
+        let name = folded_of(input, (start, end));
+        let media = knowledge::lookup(name)
+            .iter()
+            .copied()
+            .find(|id| knowledge::known(*id).is_some_and(|k| k.kind == Kind::Media));
+        let key = media.map_or_else(|| Key::Name(format!("ORG:{name}")), Key::Known);
+        mentions.push(Mention {
+            toks: (start, end),
+            key,
+            kind: EntityType::Org,
+            candidates: &[],
+            name: None,
+            country: None,
+            sector: None,
+            role: None,
+        });
+    }
+}
+
 // ------------------------------------------------------------------ homonyms and linking
 
 /// Picks, for every gazetteer match with several candidates, the one the
@@ -818,15 +882,22 @@ fn shouting(input: &Input, k: usize) -> bool {
 fn choose_homonyms(input: &Input, mentions: &mut [Mention]) {
     let mut context: HashMap<&'static str, usize> = HashMap::new();
     for m in mentions.iter() {
-        let countries: Vec<&'static str> = m
+        // A country's name counts for that country even when some town
+        // shares it (Lebanon, Pennsylvania); other names count when all
+        // their candidates lie in one country.
+        let known: Vec<Known> = m
             .candidates
             .iter()
-            .filter_map(|id| knowledge::known(*id)?.country)
+            .filter_map(|id| knowledge::known(*id))
             .collect();
-        if let Some(first) = countries.first() {
-            if countries.iter().all(|c| c == first) {
-                *context.entry(first).or_default() += 1;
-            }
+        let country_record = known
+            .iter()
+            .find(|k| k.kind == Kind::Country)
+            .and_then(|k| k.country);
+        let first = known.first().and_then(|k| k.country);
+        let single_country = first.filter(|f| known.iter().all(|k| k.country == Some(*f)));
+        if let Some(country) = country_record.or(single_country) {
+            *context.entry(country).or_default() += 1;
         }
         if let Key::Norp(country) = m.key {
             *context.entry(country).or_default() += 1;
@@ -854,8 +925,10 @@ fn choose_homonyms(input: &Input, mentions: &mut [Mention]) {
                 .is_some_and(|c| context.get(c).copied().unwrap_or(0) > 0 && !is_own_country(k, c));
             let at_dateline = k.country.is_some_and(|c| Some(c) == dateline_country);
             let rank = match k.kind {
-                Kind::Country => 4,
-                Kind::Igo | Kind::GovBody | Kind::Media | Kind::Ngo | Kind::ArmedGroup => 3,
+                Kind::Country => 5,
+                Kind::Igo | Kind::GovBody | Kind::Media | Kind::Ngo | Kind::ArmedGroup => 4,
+                // A capital outranks the region of the same name (Washington, Mexico).
+                Kind::City if knowledge::is_capital(k) => 3,
                 Kind::Admin1 => 2,
                 Kind::City => 1,
                 Kind::Person => 0,
@@ -903,13 +976,18 @@ fn link_surnames(input: &Input, mentions: &mut Vec<Mention>) {
     }
     mentions.retain_mut(|m| {
         let single = m.toks.1 - m.toks.0 == 1;
-        let lone_word = m.kind == EntityType::Group && matches!(&m.key, Key::Name(n) if n.is_empty());
+        let lone_word =
+            m.kind == EntityType::Group && matches!(&m.key, Key::Name(n) if n.is_empty());
         // "M. Maïga", "Jordan": one word that may be a surname.
         let may_be_surname = single && matches!(m.kind, EntityType::Gpe | EntityType::Per);
         if !(lone_word || may_be_surname) {
             return true;
         }
-        let word = input.toks.get(m.toks.0).map(|t| t.folded(input.folded)).unwrap_or("");
+        let word = input
+            .toks
+            .get(m.toks.0)
+            .map(|t| t.folded(input.folded))
+            .unwrap_or("");
         // "in Jordan", "à Paris": after a preposition a place stays a place.
         let after_function_word = m.toks.0 > 0
             && input.toks.get(m.toks.0 - 1).is_some_and(|t| {

@@ -103,6 +103,14 @@ pub(crate) fn country_named(folded: &str) -> Option<&'static str> {
         .and_then(|k| k.country)
 }
 
+/// Whether a city is its country's capital.
+pub(crate) fn is_capital(k: &Known) -> bool {
+    k.kind == Kind::City
+        && k.country
+            .and_then(|iso3| dateline_world::world().capital(iso3))
+            .is_some_and(|capital| capital.id == k.id)
+}
+
 /// The English short name of a country ("Kazakhstan").
 pub(crate) fn country_name(iso3: &str) -> Option<&'static str> {
     dateline_world::world()
