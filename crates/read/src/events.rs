@@ -25,7 +25,7 @@ use dateline_model::{
     Acled, CasualtyKind, Diagnostic, EntityType, Event, EventSize, GroupRole, Modality,
     Participant, Reading, Span,
 };
-use lexicon::{acled_table, lexicon, Lexicon, PatWord, Tag, Trigger, GAP};
+use lexicon::{acled_table, cameo_table, intent_table, lexicon, Lexicon, PatWord, Tag, Trigger, GAP};
 use scan::View;
 use std::ops::Range;
 
@@ -42,12 +42,18 @@ const MAX_PHRASE: usize = 14;
 pub fn read(reading: &mut Reading, cx: &Context) {
     let Some(lex) = lexicon(&cx.lang) else { return };
     let view = View::build(reading, &cx.lang);
-    let focus = crate_focus_country(reading);
+    let focus = crate::entities::focus_country(reading);
     let mut events: Vec<Found> = Vec::new();
-    for sentence in 0..view.sentences.len() {
-        read_sentence(reading, lex, &view, sentence, focus.as_deref(), &mut events);
+    {
+        let d = Doc { reading, cx, lex, view: &view, focus: focus.clone() };
+        for sentence in 0..view.sentences.len() {
+            read_sentence(&d, sentence, &mut events);
+        }
     }
     resolve_demonstratives(lex, &view, &mut events);
+    for found in &mut events {
+        recode_announced(reading, lex, found);
+    }
     let mut events = merge_retellings(events);
     events.sort_by_key(|f| f.event.trigger.start);
     let fallbacks = locate(reading, &view, &mut events, focus.as_deref());
@@ -66,15 +72,28 @@ pub fn read(reading: &mut Reading, cx: &Context) {
     reading.events.extend(events.into_iter().map(|f| f.event));
 }
 
+/// What the sentence-level passes share for one document.
+struct Doc<'a> {
+    reading: &'a Reading,
+    cx: &'a Context,
+    lex: &'static Lexicon,
+    view: &'a View,
+    focus: Option<String>,
+}
+
 /// An event being assembled, with what later passes need to know about it.
 struct Found {
     event: Event,
+    /// Index of the trigger row that produced it.
+    trigger: usize,
     sentence: usize,
     noun: bool,
     /// Token range of the phrase the actor was read from (for demonstratives).
     actor_tokens: Range<usize>,
     /// The actor phrase starts with a demonstrative ("ces troupes"): resolve later.
     demonstrative: bool,
+    /// A nominal event in a "during" adjunct: its actor is the clause's subject.
+    during: bool,
 }
 
 struct Match {
@@ -84,14 +103,8 @@ struct Match {
     end: usize,
 }
 
-fn read_sentence(
-    reading: &Reading,
-    lex: &Lexicon,
-    view: &View,
-    sentence: usize,
-    focus: Option<&str>,
-    out: &mut Vec<Found>,
-) {
+fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
+    let (lex, view) = (d.lex, d.view);
     let Some(range) = view.sentences.get(sentence).cloned() else {
         return;
     };
@@ -123,19 +136,24 @@ fn read_sentence(
         }
         let next_start = matches.get(k + 1).map(|n| n.start).unwrap_or(range.end);
         let mut found = build_event(
-            reading,
-            lex,
-            view,
+            d,
             m,
             trigger,
             range.clone(),
             sentence,
-            focus,
             out,
             first_in_sentence,
             next_start,
         );
         found.event.sentence = sentence_span;
+        found.during = trigger.noun && in_during(lex, view, range.start, m.start);
+        // "Lors d'une réunion ..., X a dénoncé": the meeting is X's.
+        if !trigger.noun && !found.event.actor.is_empty() {
+            for earlier in out.iter_mut().skip(first_in_sentence).filter(|f| f.during) {
+                earlier.event.actor = found.event.actor.clone();
+                earlier.during = false;
+            }
+        }
         if let Some(object) = object_phrase(lex, view, m.end, range.end, next_start) {
             consumed.push(object);
         }
@@ -261,18 +279,16 @@ fn governed_scope_end(lex: &Lexicon, view: &View, from: usize, end: usize) -> us
 
 #[allow(clippy::too_many_arguments)]
 fn build_event(
-    reading: &Reading,
-    lex: &Lexicon,
-    view: &View,
+    d: &Doc,
     m: &Match,
     trigger: &Trigger,
     sentence: Range<usize>,
     sentence_index: usize,
-    focus: Option<&str>,
     earlier: &[Found],
     first_in_sentence: usize,
     next_match: usize,
 ) -> Found {
+    let (reading, lex, view, focus) = (d.reading, d.lex, d.view, d.focus.as_deref());
     let trigger_span = view.cover(m.start..m.end);
     let passive =
         !trigger.noun && m.tag == Tag::Pp && is_passive(lex, view, sentence.start, m.start);
@@ -287,12 +303,13 @@ fn build_event(
         m.start,
         m.tag,
         speech.is_some() || quote.is_some(),
+        trigger.noun,
     );
     let mut reported_by = None;
     if let Some((speaker, _)) = &quote {
         reported_by = *speaker;
     } else if let Some(frame) = &speech {
-        reported_by = participants(reading, lex, view, frame.clone(), None)
+        reported_by = participants(d, frame.clone(), None)
             .into_iter()
             .find_map(|p| p.entity);
     }
@@ -307,39 +324,39 @@ fn build_event(
     let quote_speaker_entity = quote.as_ref().and_then(|(s, _)| *s);
     if trigger.actor_after {
         if let Some(obj) = object.clone() {
-            actor = participants(reading, lex, view, obj.clone(), quote_speaker_entity);
+            actor = participants(d, obj.clone(), quote_speaker_entity);
             actor_tokens = obj;
         }
     } else if trigger.noun {
         // Nouns: "X's protest", "la mobilisation des enseignants contre la réforme".
         let before = noun_premodifiers(lex, view, sentence.start, m.start);
-        actor = participants(reading, lex, view, before.clone(), quote_speaker_entity);
+        actor = participants(d, before.clone(), quote_speaker_entity);
         actor_tokens = before;
         let (genitive, against) = noun_complements(lex, view, m.end, sentence.end, next_match);
         if actor.is_empty() {
             if let Some(g) = genitive {
-                actor = participants(reading, lex, view, g.clone(), quote_speaker_entity);
+                actor = participants(d, g.clone(), quote_speaker_entity);
                 actor_tokens = g;
             }
         }
         if let Some(a) = against {
-            recipient = participants(reading, lex, view, a, quote_speaker_entity);
+            recipient = participants(d, a, quote_speaker_entity);
         }
     } else {
         let subject = subject_phrase(lex, view, sentence.start, m.start);
         let subject_people =
-            participants(reading, lex, view, subject.clone(), quote_speaker_entity);
+            participants(d, subject.clone(), quote_speaker_entity);
         if passive && !trigger.theme_actor {
             recipient = subject_people;
             if let Some(agent) = agent_phrase(lex, view, m.end, sentence.end) {
-                actor = participants(reading, lex, view, agent.clone(), quote_speaker_entity);
+                actor = participants(d, agent.clone(), quote_speaker_entity);
                 actor_tokens = agent;
             }
         } else {
             actor = subject_people;
             actor_tokens = subject.clone();
             if let Some(obj) = object.clone() {
-                recipient = participants(reading, lex, view, obj, quote_speaker_entity);
+                recipient = participants(d, obj, quote_speaker_entity);
             }
             if passive && recipient.is_empty() {
                 recipient = the_country_after(lex, view, m.end, sentence.end, focus);
@@ -367,11 +384,14 @@ fn build_event(
     if actor.is_empty() {
         confidence -= 0.1;
     }
+    let kind = trigger.kind.clone();
+    let cameo = trigger.cameo.clone();
+    let mode = trigger.mode.clone();
     let event = Event {
-        kind: trigger.kind.clone(),
-        mode: trigger.mode.clone(),
+        kind,
+        mode,
         context: contexts,
-        cameo: Some(trigger.cameo.clone()),
+        cameo: Some(cameo),
         acled: None,
         actor,
         recipient,
@@ -389,10 +409,47 @@ fn build_event(
     };
     Found {
         event,
+        trigger: m.trigger,
         sentence: sentence_index,
         noun: trigger.noun,
         actor_tokens,
         demonstrative,
+        during: false,
+    }
+}
+
+/// Negated triggers that mean another event ("will not accept": REJECT), and announced
+/// events (resources/plover/intent.tsv): future cooperation is AGREE, future conflict THREATEN.
+fn recode_announced(reading: &Reading, lex: &Lexicon, found: &mut Found) {
+    let Some(trigger) = lex.triggers.get(found.trigger) else {
+        return;
+    };
+    let e = &mut found.event;
+    let mut recode = |e: &mut Event, code: &str| {
+        if let Some(entry) = cameo_table().get(code) {
+            e.kind = entry.kind.clone();
+            e.mode = entry.mode.clone();
+            e.cameo = Some(code.to_string());
+        }
+    };
+    if let Some(code) = trigger.negated_cameo.as_deref().filter(|_| e.negated) {
+        recode(e, code);
+        e.negated = false;
+        return;
+    }
+    let announced = matches!(e.modality, Modality::Future | Modality::Intended | Modality::Hypothetical);
+    if !announced || e.negated {
+        return;
+    }
+    let speaker_country = e.reported_by.and_then(|i| reading.entities.get(i)).and_then(|x| x.country.clone());
+    let announced_by_other = speaker_country.is_some_and(|c| {
+        !e.actor.is_empty() && !e.actor.iter().any(|a| a.country.as_deref() == Some(c.as_str()))
+    });
+    let intent = intent_table()
+        .get(&trigger.kind)
+        .filter(|(_, hypothetical)| *hypothetical || e.modality != Modality::Hypothetical);
+    if let Some((code, _)) = intent.filter(|_| !announced_by_other) {
+        recode(e, code);
     }
 }
 
@@ -459,8 +516,12 @@ fn modality_of(
     start: usize,
     tag: Tag,
     in_speech: bool,
+    noun: bool,
 ) -> Modality {
-    let from = start.saturating_sub(6).max(sentence_start);
+    // A noun's modality cue stands right before it ("threat of a strike"); a verb's may
+    // be further ("will not be able to attack").
+    let reach = if noun { 2 } else { 6 };
+    let from = start.saturating_sub(reach).max(sentence_start);
     let mut clause_from = from;
     for i in (from..start).rev() {
         if view.is_break_punct(i) {
@@ -540,27 +601,17 @@ fn subject_phrase(lex: &Lexicon, view: &View, sentence_start: usize, verb: usize
         j -= 1;
     }
     if j > sentence_start && view.word(j - 1) == ")" {
-        let mut depth = 0;
-        let mut k = j;
-        while k > sentence_start {
-            k -= 1;
-            match view.word(k) {
-                ")" => depth += 1,
-                "(" => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        j = k;
+        j = paren_open(view, sentence_start, j - 1);
     }
     let end = j;
     while j > sentence_start && end - j < MAX_PHRASE {
         let k = j - 1;
         let w = view.word(k);
+        // "The Asia-Pacific Economic Cooperation (APEC) forum": parentheses stay inside.
+        if w == ")" {
+            j = paren_open(view, sentence_start, k);
+            continue;
+        }
         if view.is_break_punct(k) || lex.role("clause_break").has(w) || lex.role("speech").has(w) {
             break;
         }
@@ -569,8 +620,25 @@ fn subject_phrase(lex: &Lexicon, view: &View, sentence_start: usize, verb: usize
         }
         j -= 1;
     }
-    // Leading adjuncts are not subjects: drop up to a preposition-led phrase boundary.
     j..end
+}
+
+/// The index of the "(" matching the ")" at `close` (or `close` when unmatched).
+fn paren_open(view: &View, sentence_start: usize, close: usize) -> usize {
+    let mut depth = 0usize;
+    for k in (sentence_start..=close).rev() {
+        match view.word(k) {
+            ")" => depth += 1,
+            "(" => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return k;
+                }
+            }
+            _ => {}
+        }
+    }
+    close
 }
 
 /// The object phrase right of a trigger, up to a clause boundary or the next trigger.
@@ -585,15 +653,17 @@ fn object_phrase(
     if let Some(n) = lex.role("against").at(view, start) {
         start += n;
     }
+    // "demanded that Hamas renounce": the recipient is the complement's subject.
+    if let Some(n) = lex.role("complementizer").at(view, start) {
+        start += n;
+    }
     let mut end = start;
-    while end < sentence_end && end < next_match && end - start < MAX_PHRASE {
+    while end < sentence_end && end - start < MAX_PHRASE {
         let w = view.word(end);
         if view.is_break_punct(end)
             || lex.role("clause_break").has(w)
             || lex.role("speech").has(w)
-            || (end > start
-                && (lex.role("place_intro").at(view, end).is_some()
-                    || lex.role("background").at(view, end).is_some()))
+            || (end > start && lex.role("background").at(view, end).is_some())
         {
             break;
         }
@@ -723,13 +793,8 @@ fn the_country_after(
 /// The participants named in a phrase: one per conjunct ("la Russie, la Biélorussie et
 /// l'Arménie"), each the head entity of its conjunct; pronouns resolved to the
 /// quote's speaker (first person) or the last person named (third person).
-fn participants(
-    reading: &Reading,
-    lex: &Lexicon,
-    view: &View,
-    range: Range<usize>,
-    speaker: Option<usize>,
-) -> Vec<Participant> {
+fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Participant> {
+    let (reading, lex, view) = (d.reading, d.lex, d.view);
     if range.is_empty() {
         return Vec::new();
     }
@@ -746,7 +811,8 @@ fn participants(
                 .unwrap_or_default();
         }
         if lex.role("pronoun_person").has(w) {
-            return last_person_before(reading, view.span(i).start)
+            return crate::entities::resolve_speaker(reading, d.cx, view.span(i))
+                .or_else(|| last_person_before(reading, view.span(i).start))
                 .map(|e| vec![from_entity(reading, e, Some(view.span(i)))])
                 .unwrap_or_default();
         }
@@ -768,7 +834,8 @@ fn participants(
     let mut out: Vec<Participant> = Vec::new();
     for conjunct in conjuncts {
         let span = view.cover(conjunct.clone());
-        let participant = entity_participant(reading, span, lex.head_last);
+        let participant = crate::entities::actor_for_span(reading, d.cx, span)
+            .or_else(|| entity_participant(reading, span, lex.head_last));
         if let Some(p) = participant {
             if !out
                 .iter()
@@ -834,54 +901,6 @@ fn last_person_before(reading: &Reading, at: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// The story's focus country: the country named most often by places and GPE entities.
-fn crate_focus_country(reading: &Reading) -> Option<String> {
-    fn add<'a>(counts: &mut Vec<(&'a str, usize)>, country: &'a str, n: usize) {
-        match counts.iter_mut().find(|(k, _)| *k == country) {
-            Some((_, total)) => *total += n,
-            None => counts.push((country, n)),
-        }
-    }
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    // The dateline's place is where the story was filed, often not where it happened.
-    let dateline = reading
-        .doc
-        .meta
-        .dateline
-        .as_ref()
-        .and_then(|d| d.place_span);
-    for place in &reading.places {
-        if let Some(c) = place.country.as_deref() {
-            let filed = place
-                .mentions
-                .iter()
-                .filter(|m| dateline.is_some_and(|d| m.overlaps(d)))
-                .count();
-            add(&mut counts, c, place.mentions.len() - filed);
-        }
-    }
-    for entity in reading
-        .entities
-        .iter()
-        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
-    {
-        if let Some(c) = entity.country.as_deref() {
-            let filed = entity
-                .mentions
-                .iter()
-                .filter(|m| dateline.is_some_and(|d| m.overlaps(d)))
-                .count();
-            add(&mut counts, c, entity.mentions.len() - filed);
-        }
-    }
-    counts
-        .iter()
-        .filter(|(c, _)| *c != "IGO" && *c != "NGO")
-        .max_by_key(|(_, n)| *n)
-        .filter(|(_, n)| *n > 0)
-        .map(|(c, _)| c.to_string())
-}
-
 /// "ces troupes se retireraient": a demonstrative phrase takes the actor of the last
 /// earlier event whose actor phrase has a word of the same group role.
 fn resolve_demonstratives(lex: &Lexicon, view: &View, events: &mut [Found]) {
@@ -930,9 +949,18 @@ fn merge_retellings(events: Vec<Found>) -> Vec<Found> {
             let actors = |p: &[Participant]| p.iter().filter_map(|a| a.entity).collect::<Vec<_>>();
             let same_actor = !actors(&e.actor).is_empty() && actors(&e.actor) == actors(&f.actor);
             let same_sentence = o.sentence == found.sentence;
+            // "... ont été tués. Des centaines de blessés sont à déplorer.": a following
+            // count of victims with no one named is the same violence.
+            let follow_up = f.kind == "ASSAULT"
+                && f.actor.is_empty()
+                && f.recipient.is_empty()
+                && e.actor.is_empty()
+                && found.sentence > o.sentence
+                && found.sentence <= o.sentence + 2
+                && e.modality == f.modality;
             e.kind == f.kind
                 && e.negated == f.negated
-                && (same_sentence || e.rule == f.rule || same_actor)
+                && (follow_up || same_sentence || e.rule == f.rule || same_actor)
         });
         match same {
             Some(first) => {

@@ -10,6 +10,21 @@ use std::sync::OnceLock;
 
 const CAMEO2PLOVER: &str = include_str!("../../../../resources/plover/cameo2plover.tsv");
 const ACLED: &str = include_str!("../../../../resources/plover/acled.tsv");
+const INTENT: &str = include_str!("../../../../resources/plover/intent.tsv");
+
+/// PLOVER type -> (CAMEO code of the event that announces it, also when hypothetical)
+/// (resources/plover/intent.tsv).
+pub(crate) fn intent_table() -> &'static HashMap<String, (String, bool)> {
+    static TABLE: OnceLock<HashMap<String, (String, bool)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        dateline_lang::rows(INTENT)
+            .filter_map(|row| {
+                let hypothetical = row.get(2).is_some_and(|v| *v == "yes");
+                Some((row.first()?.to_string(), (row.get(1)?.to_string(), hypothetical)))
+            })
+            .collect()
+    })
+}
 
 /// What a trigger form is grammatically: drives passive, future and conditional readings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +71,8 @@ pub(crate) struct Trigger {
     pub noun: bool,
     pub theme_actor: bool,
     pub actor_after: bool,
+    /// The CAMEO code of what the trigger means when negated ("will not accept" is a rejection).
+    pub negated_cameo: Option<String>,
     pub if_any: Vec<String>,
     pub unless_any: Vec<String>,
     pub rule: String,
@@ -307,7 +324,7 @@ impl Lexicon {
                 rule: format!(
                     "{lang}.{}.{}",
                     kind.to_lowercase(),
-                    ascii_slug(&lemma_folded)
+                    ascii_slug(&rule_stem(pattern, &lemma_folded, class))
                 ),
                 kind,
                 mode,
@@ -317,6 +334,7 @@ impl Lexicon {
                 noun: matches!(class, "n" | ""),
                 theme_actor: false,
                 actor_after: false,
+                negated_cameo: None,
                 if_any: Vec::new(),
                 unless_any: Vec::new(),
                 confidence: if class == "v" { 0.8 } else { 0.7 },
@@ -333,6 +351,7 @@ impl Lexicon {
                     Some(("if", v)) => trigger.if_any = v.split('|').map(fold).collect(),
                     Some(("unless", v)) => trigger.unless_any = v.split('|').map(fold).collect(),
                     Some(("rule", v)) => trigger.rule = v.to_string(),
+                    Some(("neg", v)) if crosswalk.contains_key(v) => trigger.negated_cameo = Some(v.to_string()),
                     Some(("conf", v)) => match v.parse() {
                         Ok(c) => trigger.confidence = c,
                         Err(_) => {
@@ -344,11 +363,24 @@ impl Lexicon {
             }
             let index = triggers.len();
             triggers.push(trigger);
-            let mut seen = HashSet::new();
+            // A form with several readings ("tués": participle, "tu tues": present) keeps
+            // the one that matters most for news: participle, then future, then conditional.
+            let mut kept: Vec<(String, Tag)> = Vec::new();
             for (form, tag) in forms {
-                if !form.is_empty() && seen.insert(form.clone()) {
-                    first.entry(form).or_default().push((index, tag));
+                if form.is_empty() {
+                    continue;
                 }
+                match kept.iter_mut().find(|(f, _)| *f == form) {
+                    Some(entry) => {
+                        if tag_rank(tag) > tag_rank(entry.1) {
+                            entry.1 = tag;
+                        }
+                    }
+                    None => kept.push((form, tag)),
+                }
+            }
+            for (form, tag) in kept {
+                first.entry(form).or_default().push((index, tag));
             }
         }
 
@@ -509,6 +541,26 @@ fn inflect(lemma: &str, class: &str, rules: &[Inflection]) -> Vec<(String, Tag)>
         }
     }
     out
+}
+
+fn tag_rank(tag: Tag) -> u8 {
+    match tag {
+        Tag::Pp => 5,
+        Tag::Fut => 4,
+        Tag::Cond => 3,
+        Tag::Ing => 2,
+        Tag::Inf => 1,
+        Tag::Fin | Tag::Plain => 0,
+    }
+}
+
+/// The rule name's last part: the lemma, or all the words of a fixed phrase.
+fn rule_stem(pattern: &str, lemma: &str, class: &str) -> String {
+    if !class.is_empty() {
+        return lemma.to_string();
+    }
+    let words: Vec<&str> = pattern.split(' ').filter(|w| *w != "*").map(|w| w.split('|').next().unwrap_or(w)).collect();
+    fold(&words.join(" "))
 }
 
 /// Irregular extra forms without a tag: English past forms read as participles.
