@@ -520,3 +520,65 @@ fn report_sums_documents_and_renders() {
     );
     assert_eq!(json["scores"]["doc_fields"]["agency"]["accuracy"], 0.0);
 }
+
+#[test]
+fn malformed_predictions_score_as_nothing_and_never_panic() {
+    let gold = gold(json!({
+        "doc": {"title": "T", "dateline_place": "Moscow", "sources": ["AFP"]},
+        "entities": [{"text": "Moscou", "type": "GPE"}],
+        "places": [{"text": "Moscou", "lat": 55.75, "lon": 37.62}],
+        "quotes": [{"text": "Nous", "speaker": "Tokayev"}],
+        "casualties": [{"kind": "killed", "min": 1, "max": 1}],
+        "events": [{"type": "ASSAULT", "actor_country": "KAZ"}],
+        "acled_sub_event_type": "attack"}));
+    let huge = u64::MAX;
+    let garbage = [
+        json!(null),
+        json!([1, 2]),
+        json!({"doc": "x", "entities": {}, "events": "none"}),
+        json!({"doc": {"text": "Moscou", "dateline": {"place": 7}, "sources": [1, {"name": 2}]},
+               "entities": [{"type": 3, "mentions": [[4, 2], [0, huge], "x", [0], [-1, 3]]}],
+               "places": [{"lat": 1e308, "lon": -1e308, "mentions": [[0, huge]]}],
+               "quotes": [{"span": [huge, huge], "text": 5, "speaker": "E99"}],
+               "casualties": [{"kind": "killed", "min": -1, "max": 1.5}],
+               "events": [{"type": null, "actor": [{"country": 4}], "evidence": {"trigger": [huge, 0]},
+                           "acled": {"sub_event_type": ["attack"]}}]}),
+    ];
+    for predicted in &garbage {
+        let s = score(&gold, predicted);
+        assert_eq!(s.scores.events.typed.tp, 0);
+        assert_eq!(s.scores.casualties.matched.tp, 0);
+        assert_eq!(s.scores.quotes.matched.tp, 0);
+        assert_eq!(
+            s.scores.acled.headline,
+            Tally {
+                right: 0,
+                judged: 1
+            }
+        );
+        assert_eq!(
+            s.scores.doc_fields.title,
+            Tally {
+                right: 0,
+                judged: 1
+            }
+        );
+        assert!(schema::validate(predicted).is_err());
+    }
+    // The one with text: an entity span covering all of it overlaps "Moscou"
+    // but is far longer, so it is no match; the place mention finds it.
+    let s = score(&gold, &garbage[3]);
+    assert_eq!(
+        s.scores.entities.mentions,
+        counts(0, 1, 1),
+        "one span of five is well formed"
+    );
+    assert_eq!(s.scores.places.found, counts(1, 0, 0));
+    assert_eq!(
+        s.scores.places.right,
+        Tally {
+            right: 0,
+            judged: 1
+        }
+    );
+}
