@@ -135,6 +135,7 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
             continue;
         }
         let next_start = matches.get(k + 1).map(|n| n.start).unwrap_or(range.end);
+        let previous_end = k.checked_sub(1).and_then(|p| matches.get(p)).map_or(range.start, |p| p.end);
         let mut found = build_event(
             d,
             m,
@@ -144,6 +145,7 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
             out,
             first_in_sentence,
             next_start,
+            previous_end,
         );
         found.event.sentence = sentence_span;
         found.during = trigger.noun && in_during(lex, view, range.start, m.start);
@@ -189,10 +191,17 @@ fn find_matches(lex: &Lexicon, view: &View, range: Range<usize>) -> Vec<Match> {
     let mut i = range.start;
     while i < range.end {
         let mut best: Option<Match> = None;
+        // "the attack", "une demande": after a determiner a verb form is a noun.
+        let after_determiner = i > range.start
+            && lex.role("determiner").has(view.word(i - 1))
+            && !lex.role("genitive").has(view.word(i - 1));
         for &(t, tag) in lex.candidates(view.word(i)) {
             let Some(trigger) = lex.triggers.get(t) else {
                 continue;
             };
+            if after_determiner && !trigger.noun && !matches!(tag, Tag::Pp | Tag::Ing) {
+                continue;
+            }
             let Some(end) = match_rest(view, &trigger.rest, i + 1, range.end) else {
                 continue;
             };
@@ -287,6 +296,7 @@ fn build_event(
     earlier: &[Found],
     first_in_sentence: usize,
     next_match: usize,
+    previous_match: usize,
 ) -> Found {
     let (reading, lex, view, focus) = (d.reading, d.lex, d.view, d.focus.as_deref());
     let trigger_span = view.cover(m.start..m.end);
@@ -343,7 +353,7 @@ fn build_event(
             recipient = participants(d, a, quote_speaker_entity);
         }
     } else {
-        let subject = subject_phrase(lex, view, sentence.start, m.start);
+        let subject = subject_phrase(lex, view, sentence.start.max(previous_match), m.start);
         let subject_people =
             participants(d, subject.clone(), quote_speaker_entity);
         if passive && !trigger.theme_actor {
@@ -360,6 +370,13 @@ fn build_event(
             }
             if passive && recipient.is_empty() {
                 recipient = the_country_after(lex, view, m.end, sentence.end, focus);
+            }
+        }
+        // "Hungary has said it will support": a pronoun subject of a reported clause is the speaker.
+        let pronoun_subject = subject.len() == 1 && lex.role("pronoun3").has(view.word(subject.start));
+        if actor.is_empty() && pronoun_subject {
+            if let Some(frame) = speech.clone() {
+                actor = participants(d, frame, quote_speaker_entity);
             }
         }
         // "..., killing five": an empty subject shares the previous event's actor.

@@ -269,9 +269,11 @@ impl Lexicon {
             };
             let mut pieces = pattern.split(' ').filter(|p| !p.is_empty());
             let Some(head) = pieces.next() else { continue };
-            let (head_alts, class) = match head.rsplit_once(':') {
-                Some((alts, class)) if matches!(class, "v" | "n" | "x") => (alts, class),
-                _ => (head, ""),
+            // "kill:v|slew": the class rides on the first alternative.
+            let (first_alt, extras) = head.split_once('|').unwrap_or((head, ""));
+            let (lemma_text, class) = match first_alt.rsplit_once(':') {
+                Some((lemma, class)) if matches!(class, "v" | "n" | "x") => (lemma, class),
+                _ => (first_alt, ""),
             };
             // "le" "contrôle" etc. after the head: literal words, elisions split.
             let mut rest = Vec::new();
@@ -290,8 +292,8 @@ impl Lexicon {
                     ));
                 }
             }
-            let mut alternatives = head_alts.split('|');
-            let lemma = alternatives.next().unwrap_or("");
+            let alternatives = extras.split('|').filter(|a| !a.is_empty());
+            let lemma = lemma_text;
             let mut forms: Vec<(String, Tag)> = Vec::new();
             let mut lemma_words = phrase_words(lemma, lang);
             // A head written with an elision ("s'engager") is matched on its last word.
