@@ -1,5 +1,6 @@
 //! `dateline eval`: dateline's reading of gold documents, scored layer by layer.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
@@ -50,6 +51,7 @@ pub fn run(args: Args) -> Result<()> {
     let mut total = Report::default();
     let mut json_reports = Vec::new();
     let mut invalid_records = 0;
+    let mut out = io::stdout().lock();
     for file in &files {
         let golds = gold::read(file)?;
         let (report, docs) = dateline_eval::evaluate(&golds, |g| {
@@ -73,30 +75,31 @@ pub fn run(args: Args) -> Result<()> {
                 "details": if args.details { serde_json::to_value(&docs)? } else { serde_json::Value::Null },
             }));
         } else {
-            println!("== {} ({} documents)", file.display(), golds.len());
-            println!("{}", report.to_table());
+            writeln!(out, "== {} ({} documents)", file.display(), golds.len())?;
+            writeln!(out, "{}", report.to_table())?;
             if args.details {
                 for doc in &docs {
                     for miss in &doc.misses {
-                        println!(
+                        writeln!(
+                            out,
                             "  {} line {}: {} {:?}: {}",
                             doc.id.as_deref().unwrap_or("-"),
                             doc.line,
                             miss.layer.as_str(),
                             miss.kind,
                             miss.detail
-                        );
+                        )?;
                     }
                 }
             }
         }
     }
     if args.json {
-        let out = serde_json::json!({"files": json_reports, "total": total, "invalid_records": invalid_records});
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        let report = serde_json::json!({"files": json_reports, "total": total, "invalid_records": invalid_records});
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else if files.len() > 1 {
-        println!("== all files");
-        println!("{}", total.to_table());
+        writeln!(out, "== all files")?;
+        writeln!(out, "{}", total.to_table())?;
     }
     if invalid_records > 0 {
         bail!("{invalid_records} records do not validate against schema/dateline-1.schema.json");

@@ -54,8 +54,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Schema => {
-            println!("{}", dateline_eval::schema::SCHEMA_JSON);
-            Ok(())
+            use std::io::Write;
+            writeln!(std::io::stdout().lock(), "{}", dateline_eval::schema::SCHEMA_JSON).map_err(Into::into)
         }
     };
     match result {
