@@ -21,10 +21,14 @@ const PROSE_MIN: usize = 80;
 const SENTENCE_MIN: usize = 30;
 /// Share of link text above which a block is navigation.
 const LINK_DENSITY_MAX: f32 = 0.35;
-/// How much clutter under a container costs against its prose.
-const CLUTTER_WEIGHT: f32 = 0.33;
+/// Score bonus per point of positive class/id hint on a core or its parent.
+const HINT_BONUS: f32 = 0.15;
+/// How many levels above the best core other cores are looked for.
+const CORE_REACH: usize = 2;
+/// A core joins the container when it holds this share of the best's prose.
+const CORE_SHARE: f32 = 0.2;
 /// A boilerplate-hinted element is kept when it holds this share of prose.
-const KEEP_SHARE: f32 = 0.5;
+const KEEP_SHARE: f32 = 0.7;
 
 struct Hints {
     exact: HashMap<&'static str, i32>,
@@ -294,6 +298,26 @@ fn sums(dom: &Dom, blocks: &Blocks) -> (Vec<f32>, Vec<f32>) {
     (prose, clutter)
 }
 
+/// Prose bytes credited to the element that holds each paragraph.
+fn credited_prose(dom: &Dom, blocks: &Blocks) -> Vec<f32> {
+    let mut direct = vec![0f32; dom.nodes.len()];
+    for b in &blocks.list {
+        let p = prose_len(block_text(blocks, b), b.link_len) as f32;
+        if p <= 0.0 {
+            continue;
+        }
+        let paragraph = matches!(
+            dom.tag(b.owner),
+            Tag::P | Tag::H(_) | Tag::Li | Tag::Dd | Tag::Dt | Tag::Pre | Tag::Blockquote | Tag::Figcaption
+        );
+        let holder = if paragraph { dom.node(b.owner).map_or(b.owner, |x| x.parent) } else { b.owner };
+        if let Some(x) = direct.get_mut(holder as usize) {
+            *x += p;
+        }
+    }
+    direct
+}
+
 /// The article's main text, or an empty string when the page has none.
 pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
     let n = dom.nodes.len();
@@ -349,32 +373,69 @@ pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
 
     let blocks = blocks(dom, &skip);
     let (prose, clutter) = sums(dom, &blocks);
-
-    // Pass 3: the container.
-    let mut best = (0u32, f32::MIN);
-    for id in 0..n {
-        let Some(node) = dom.nodes.get(id) else { break };
-        if node.tag == Tag::Text {
-            continue;
-        }
-        let p = prose.get(id).copied().unwrap_or(0.0);
-        if p <= 0.0 {
-            continue;
-        }
-        let c = clutter.get(id).copied().unwrap_or(0.0);
-        let bonus = if hint.get(id).copied().unwrap_or(0) > 0
-            || matches!(node.tag, Tag::Article | Tag::Main)
-        {
-            1.05
-        } else {
-            1.0
-        };
-        let score = (p - CLUTTER_WEIGHT * c) * bonus;
-        if score > best.1 {
-            best = (id as u32, score);
+    if let Some(needle) = std::env::var_os("HTML_NEEDLE").and_then(|s| s.into_string().ok()) {
+        for id in 0..n {
+            if dom.tag(id as u32) == Tag::Text && dom.text_of(id as u32).contains(&needle) {
+                let mut at = id as u32;
+                while at != NONE {
+                    eprintln!("  {:?} skip={} hint={} prose={} clutter={} class={:?}", dom.tag(at), skip[at as usize], hint[at as usize], prose[at as usize], clutter[at as usize], dom.attr(at, "class"));
+                    at = dom.node(at).map_or(NONE, |n| n.parent);
+                }
+                break;
+            }
         }
     }
-    let container = best.0;
+
+    // Pass 3: the container. Prose is credited to the element holding the
+    // paragraphs (the parent of a `<p>`, or a `<div>` with its own text);
+    // the best such core, plus cores of comparable size close to it (an
+    // article split into sections around ads), make the container. Teasers
+    // of other stories are each credited to their own small core and stay out.
+    let direct = credited_prose(dom, &blocks);
+    let weight = |id: usize| -> f32 {
+        let own = hint.get(id).copied().unwrap_or(0);
+        let parent = dom.nodes.get(id).map_or(NONE, |x| x.parent) as usize;
+        let near = own.max(hint.get(parent).copied().unwrap_or(0)).clamp(0, 6);
+        let tag = if matches!(dom.tag(id as u32), Tag::Article | Tag::Main) { 0.1 } else { 0.0 };
+        1.0 + HINT_BONUS * near as f32 + tag
+    };
+    let mut best = (0u32, 0f32);
+    for (id, &d) in direct.iter().enumerate() {
+        if d > 0.0 && d * weight(id) > best.1 {
+            best = (id as u32, d * weight(id));
+        }
+    }
+    let core = best.0;
+    let core_prose = direct.get(core as usize).copied().unwrap_or(0.0);
+    let mut reach = core;
+    for _ in 0..CORE_REACH {
+        match dom.node(reach).map(|x| x.parent) {
+            Some(p) if p != NONE => reach = p,
+            _ => break,
+        }
+    }
+    let reach_end = dom.subtree_end(reach);
+    let mut container = core;
+    for (id, &d) in direct.iter().enumerate().take(reach_end as usize).skip(reach as usize) {
+        if d >= (CORE_SHARE * core_prose).max(PROSE_MIN as f32) {
+            let id = id as u32;
+            while !(container <= id && id < dom.subtree_end(container)) {
+                match dom.node(container).map(|x| x.parent) {
+                    Some(p) if p != NONE => container = p,
+                    _ => break,
+                }
+            }
+        }
+    }
+    if std::env::var_os("HTML_DEBUG").is_some() {
+        let mut chain = Vec::new();
+        let mut at = container;
+        while at != NONE && chain.len() < 8 {
+            chain.push(format!("{:?}[{}#{}]", dom.tag(at), dom.attr(at, "class").unwrap_or(""), dom.attr(at, "id").unwrap_or("")));
+            at = dom.node(at).map_or(NONE, |n| n.parent);
+        }
+        eprintln!("container {} core {} score {:.0} prose {:.0} clutter {:.0}: {}", container, core, best.1, prose.get(container as usize).unwrap_or(&0.0), clutter.get(container as usize).unwrap_or(&0.0), chain.join(" < "));
+    }
     let end = dom.subtree_end(container);
 
     // Pass 4: emit.

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Main-text extraction: dateline-html against trafilatura on the same pages,
+# with the same measure, one core each.
+#   tools/bench-html/compare.sh [PAGES_DIR]
+# PAGES_DIR defaults to ../shared/eval/dev/html-articles (relative to the repo).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+pages="${1:-$repo/../shared/eval/dev/html-articles}"
+pages="$(cd "$pages" && pwd)"
+venv="${BENCH_HTML_VENV:-$repo/target/bench-html-venv}"
+
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+if ! "$venv/bin/python" -c "import trafilatura" 2>/dev/null; then
+    "$venv/bin/pip" install --quiet "trafilatura>=2.0"
+fi
+
+cd "$repo"
+cargo build --quiet --release -p dateline-html --example eval_articles
+# One core for both, so pages/s compare like for like.
+ours="$(taskset -c 0 cargo run --quiet --release -p dateline-html --example eval_articles -- "$pages")"
+theirs="$(taskset -c 0 "$venv/bin/python" "$repo/tools/bench-html/trafilatura_eval.py" "$pages")"
+echo "$ours"
+echo "$theirs"
+ours_rate="$(sed -n 's/.*pages_per_s=\([0-9.]*\).*/\1/p' <<<"$ours")"
+theirs_rate="$(sed -n 's/.*pages_per_s=\([0-9.]*\).*/\1/p' <<<"$theirs")"
+awk -v a="$ours_rate" -v b="$theirs_rate" 'BEGIN { if (b > 0) printf "speed ratio: %.1fx\n", a / b }'
