@@ -7,8 +7,13 @@ use dateline_model::{Diagnostic, Document, Level, Meta, PartialDate, Provenance}
 use sha2::{Digest, Sha256};
 
 /// A detection at least this confident that contradicts the page's declared
-/// language is worth telling the user about (site templates often lie).
+/// language wins over it (site templates often lie).
 const MISMATCH_CONFIDENCE: f64 = 0.9;
+/// Page metadata dates are most often written in English whatever the page's language.
+const FALLBACK_DATE_LANGUAGE: &str = "en";
+/// A page's declared language gives way to detection only on this many letters
+/// or more: enough text for the detector to be trusted over the markup.
+const MIN_LETTERS_TO_OVERRULE_PAGE: usize = 200;
 /// Longest excerpt of a bad value quoted back in a diagnostic.
 const EXCERPT_CHARS: usize = 40;
 
@@ -43,7 +48,9 @@ pub fn content_id(bytes: &[u8]) -> String {
 ///
 /// Precedence: id given > content hash; url given > page canonical URL;
 /// title given > page title; published `--date` > given > page; language
-/// `--lang` > given > page > detected.
+/// `--lang` > given > page > detected, except that a confident detection
+/// (>= 0.9 on 200+ letters) overrules a contradicting page declaration, with
+/// a `language-mismatch` note.
 pub fn prepare(raw: RawDoc, options: &Options) -> Document {
     let RawDoc {
         origin,
@@ -114,10 +121,6 @@ pub fn prepare(raw: RawDoc, options: &Options) -> Document {
 
     meta.url = non_blank(url).or(non_blank(page.url));
     meta.title = non_blank(title).or(non_blank(page.title));
-    meta.published = options
-        .published_override
-        .or_else(|| parse_published(published.as_deref(), "input", &mut diagnostics))
-        .or_else(|| parse_published(page.published.as_deref(), "page", &mut diagnostics));
     meta.language = choose_language(
         options,
         language.as_deref(),
@@ -125,6 +128,11 @@ pub fn prepare(raw: RawDoc, options: &Options) -> Document {
         &text,
         &mut diagnostics,
     );
+    let lang = meta.language.as_deref();
+    meta.published = options
+        .published_override
+        .or_else(|| parse_published(published.as_deref(), "input", lang, &mut diagnostics))
+        .or_else(|| parse_published(page.published.as_deref(), "page", lang, &mut diagnostics));
 
     Document {
         id,
@@ -147,6 +155,14 @@ struct PageFacts {
     language: Option<String>,
 }
 
+fn has_letters(text: &str, count: usize) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .take(count)
+        .count()
+        >= count
+}
+
 fn non_blank(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
@@ -157,19 +173,30 @@ fn excerpt(value: &str) -> String {
     value.chars().take(EXCERPT_CHARS).collect()
 }
 
-/// A bad date is reported and left unknown: never guessed.
+/// ISO 8601 first; then a written date ("November 19, 2019, 07:47 PM EST")
+/// read with the date words of the document's
+/// language, then English (the usual language of page metadata). Only a date
+/// with its year is taken. Anything else is reported and left unknown.
 fn parse_published(
     value: Option<&str>,
     from: &str,
+    lang: Option<&str>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PartialDate> {
     let value = value.map(str::trim).filter(|v| !v.is_empty())?;
-    let parsed = PartialDate::parse_iso(value);
+    let written = || {
+        [lang, Some(FALLBACK_DATE_LANGUAGE)]
+            .into_iter()
+            .flatten()
+            .filter(|l| dateline_lang::is_supported(l))
+            .find_map(|l| dateline_text::parse_date(value, l, None).filter(|d| d.year.is_some()))
+    };
+    let parsed = PartialDate::parse_iso(value).or_else(written);
     if parsed.is_none() {
         diagnostics.push(Diagnostic::warning(
             "bad-published",
             format!(
-                "{from} publication date {:?} is not an ISO 8601 date; ignored",
+                "{from} publication date {:?} is not a date with a year; ignored",
                 excerpt(value)
             ),
         ));
@@ -213,15 +240,26 @@ fn choose_language(
     }
     let detected = detect_language(text);
     match (declared, detected) {
-        (Some((page_code, _)), Some((found, confidence))) => {
-            if found != page_code && confidence >= MISMATCH_CONFIDENCE {
-                diagnostics.push(Diagnostic::info(
-                    "language-mismatch",
-                    format!("page declares language {page_code:?} but the text reads as {found:?} ({confidence:.2})"),
-                ));
-            }
-            Some(page_code)
+        (Some((page_code, _)), Some((found, confidence))) if found != page_code => {
+            // Site templates often declare one language for every page; a
+            // confident reading of enough text is better evidence.
+            let overrule = confidence >= MISMATCH_CONFIDENCE
+                && has_letters(text, MIN_LETTERS_TO_OVERRULE_PAGE);
+            let chosen = if overrule {
+                found.clone()
+            } else {
+                page_code.clone()
+            };
+            diagnostics.push(Diagnostic::info(
+                "language-mismatch",
+                format!(
+                    "page declares language {page_code:?} but the text reads as {found:?} \
+                     (confidence {confidence:.2}); using {chosen:?}"
+                ),
+            ));
+            Some(chosen)
         }
+        (Some((page_code, _)), Some(_)) => Some(page_code),
         (Some((page_code, _)), None) => Some(page_code),
         (None, Some((found, _))) => Some(found),
         (None, None) => {
@@ -268,7 +306,7 @@ mod tests {
     fn given_values_win_and_bad_ones_are_reported() {
         let mut raw = RawDoc::new("b.jsonl:4", FRENCH.as_bytes().to_vec());
         raw.id = Some("  given-7 ".into());
-        raw.published = Some("10/01/2022".into());
+        raw.published = Some("sometime soon".into());
         raw.language = Some("French".into());
         raw.title = Some("  Titre  ".into());
         raw.from_jsonl = true;
@@ -278,7 +316,7 @@ mod tests {
         assert_eq!(doc.meta.title.as_deref(), Some("Titre"));
         // A bad given language falls back to detection.
         assert_eq!(doc.meta.language.as_deref(), Some("fr"));
-        assert_eq!(codes(&doc), ["bad-published", "bad-language"]);
+        assert_eq!(codes(&doc), ["bad-language", "bad-published"]);
         assert_eq!(doc.provenance.format.as_deref(), Some("jsonl"));
     }
 
@@ -311,6 +349,51 @@ mod tests {
         assert_eq!(doc.meta.published, Some(PartialDate::ymd(2022, 1, 10)));
         assert_eq!(doc.meta.language, None);
         assert!(codes(&doc).is_empty());
+    }
+
+    #[test]
+    fn written_dates_with_a_year_are_read() {
+        for (value, expected) in [
+            (
+                "November 19, 2019, 07:47 PM EST",
+                Some(PartialDate::ymd(2019, 11, 19)),
+            ),
+            ("10 janvier 2022", Some(PartialDate::ymd(2022, 1, 10))),
+            // No year: not a publication date.
+            ("10 janvier", None),
+            ("yesterday", None),
+        ] {
+            let mut raw = RawDoc::new("x", FRENCH.as_bytes().to_vec());
+            raw.published = Some(value.into());
+            let doc = prepare(raw, &Options::default());
+            assert_eq!(doc.meta.published, expected, "{value}");
+            assert_eq!(
+                codes(&doc).contains(&"bad-published"),
+                expected.is_none(),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn confident_detection_overrules_a_contradicting_page() {
+        let german = "Die Digitalisierung als Wachstums- und Entwicklungstreiber zieht sich bereits heute durch \
+                      fast alle Branchen und Anwendungsgebiete, sei es im Finanzbereich, der Industrie oder eben \
+                      auch im Bereich der Gesundheitsversorgung in Krankenhäusern und Arztpraxen.";
+        let page = format!("<!doctype html><html lang=\"en\"><body><article><p>{german}</p></article></body></html>");
+        let doc = prepare(
+            RawDoc::new("p.html", page.into_bytes()),
+            &Options::default(),
+        );
+        assert_eq!(doc.meta.language.as_deref(), Some("de"));
+        assert!(codes(&doc).contains(&"language-mismatch"));
+        // A given language is never overruled.
+        let mut raw = RawDoc::new("x", german.as_bytes().to_vec());
+        raw.language = Some("en".into());
+        assert_eq!(
+            prepare(raw, &Options::default()).meta.language.as_deref(),
+            Some("en")
+        );
     }
 
     #[test]

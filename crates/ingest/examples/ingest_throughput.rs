@@ -1,0 +1,51 @@
+//! Reads and prepares every document under the given paths (as `dateline
+//! extract` would, without the readers) and prints throughput and the
+//! diagnostics seen. `cargo run --release -p dateline-ingest --example
+//! ingest_throughput -- <paths...>`
+
+use dateline_ingest::{prepare, InputFormat, Inputs, Options};
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    if paths.is_empty() {
+        return Err("usage: ingest_throughput <file|dir|->...".into());
+    }
+    let started = Instant::now();
+    let options = Options::default();
+    let (mut docs, mut raw_bytes, mut text_bytes) = (0usize, 0usize, 0usize);
+    let mut codes: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut languages: BTreeMap<String, usize> = BTreeMap::new();
+    for raw in Inputs::open(&paths, InputFormat::Auto)? {
+        raw_bytes += raw.body.len();
+        let doc = prepare(raw, &options);
+        docs += 1;
+        text_bytes += doc.text.len();
+        for diagnostic in &doc.diagnostics {
+            if std::env::var_os("SHOW").is_some() {
+                eprintln!(
+                    "{}: {}: {}",
+                    doc.provenance.origin.as_deref().unwrap_or("?"),
+                    diagnostic.code,
+                    diagnostic.message
+                );
+            }
+            *codes.entry(diagnostic.code).or_default() += 1;
+        }
+        *languages
+            .entry(doc.meta.language.unwrap_or_else(|| "?".into()))
+            .or_default() += 1;
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "{docs} documents, {:.1} MB in, {:.1} MB text, {seconds:.3} s: {:.1} MB/s, {:.0} docs/s",
+        raw_bytes as f64 / 1e6,
+        text_bytes as f64 / 1e6,
+        raw_bytes as f64 / 1e6 / seconds,
+        docs as f64 / seconds
+    );
+    println!("languages: {languages:?}");
+    println!("diagnostics: {codes:?}");
+    Ok(())
+}
