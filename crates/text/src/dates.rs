@@ -17,7 +17,9 @@
 
 use dateline_model::{DateMention, PartialDate, Span, Token, TokenKind};
 
-use crate::lexicon::{lexicon, CalendarName, DateUnit, Lexicon, NumberWordKind, Relative};
+use crate::lexicon::{
+    flag, lexicon, CalendarName, DateUnit, Lexicon, Map, NumberWordKind, Relative,
+};
 use crate::numbers::read_count;
 use crate::tokens::{char_at, tokenize_with, Keys};
 
@@ -81,9 +83,12 @@ impl Cursor<'_> {
     fn calendar(
         &self,
         j: usize,
-        names: &std::collections::HashMap<String, CalendarName>,
+        names: &Map<String, CalendarName>,
         capitalized: bool,
     ) -> Option<(u8, usize)> {
+        if self.keys.flags(j) & (flag::MONTH | flag::WEEKDAY) == 0 {
+            return None;
+        }
         let t = self.token(j).filter(|t| t.kind == TokenKind::Word)?;
         let name = names.get(self.keys.get(j))?;
         if capitalized && !char_at(self.text, t.span.start).is_some_and(char::is_uppercase) {
@@ -142,6 +147,10 @@ pub(crate) fn find_dates(
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if keys.flags(i) & flag::DATE_START == 0 {
+            i += 1;
+            continue;
+        }
         match date_at(&cur, i) {
             Some((end, found)) if end > i => {
                 if let Some(span) = cur.span(i, end) {
@@ -256,7 +265,9 @@ fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
         }
     }
     // hier, last week, il y a trois jours
-    if let Some((len, relative)) = cur.lex.relative.longest(cur.keys, i) {
+    let relative =
+        (cur.keys.flags(i) & flag::RELATIVE != 0).then(|| cur.lex.relative.longest(cur.keys, i));
+    if let Some((len, relative)) = relative.flatten() {
         match *relative {
             Relative::Offset(unit, n) => return Some((i + len, Found::Offset(unit, i64::from(n)))),
             Relative::AgoBefore => {
@@ -398,7 +409,7 @@ pub fn dates(
     published: Option<PartialDate>,
 ) -> Vec<DateMention> {
     let lex = lexicon(lang);
-    let keys = Keys::new(text, tokens);
+    let keys = Keys::new(text, tokens, lex);
     find_dates(text, tokens, &keys, lex, published)
 }
 
@@ -413,7 +424,7 @@ pub fn dates(
 pub fn parse_date(expr: &str, lang: &str, published: Option<PartialDate>) -> Option<PartialDate> {
     let lex = lexicon(lang);
     let tokens = tokenize_with(expr, &lex.rules);
-    let keys = Keys::new(expr, &tokens);
+    let keys = Keys::new(expr, &tokens, lex);
     if let Some(found) = find_dates(expr, &tokens, &keys, lex, published).first() {
         return found.value;
     }

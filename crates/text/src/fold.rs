@@ -58,13 +58,21 @@ impl Folded {
 pub fn fold(text: &str) -> Folded {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut origin = Vec::with_capacity(text.len() + 1);
-    let mut prev_alnum = false;
-    for (at, c) in text.char_indices() {
-        let before = out.len();
-        push_folded(c, prev_alnum, &mut out);
-        let at = offset32(at);
-        origin.resize(origin.len() + (out.len() - before), at);
-        prev_alnum = c.is_alphanumeric();
+    let mut prev = ' ';
+    let mut at = 0;
+    while let Some(rest) = text.get(at..) {
+        let Some(c) = rest.chars().next() else { break };
+        if c.is_ascii() {
+            // Fast path: one byte in, one byte out.
+            out.push(fold_ascii(c));
+            origin.push(offset32(at));
+        } else {
+            let before = out.len();
+            push_folded(c, is_letter_or_digit(prev), &mut out);
+            origin.resize(origin.len() + (out.len() - before), offset32(at));
+        }
+        prev = c;
+        at += c.len_utf8();
     }
     origin.push(offset32(text.len()));
     Folded { text: out, origin }
@@ -72,10 +80,46 @@ pub fn fold(text: &str) -> Folded {
 
 /// Appends the folded form of `s` to `out` (no offset map): for lexicon keys.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
-    let mut prev_alnum = false;
+    let mut prev = ' ';
     for c in s.chars() {
-        push_folded(c, prev_alnum, out);
-        prev_alnum = c.is_alphanumeric();
+        if c.is_ascii() {
+            out.push(fold_ascii(c));
+        } else {
+            push_folded(c, is_letter_or_digit(prev), out);
+        }
+        prev = c;
+    }
+}
+
+#[inline]
+fn fold_ascii(c: char) -> char {
+    match c {
+        '`' => '\'',
+        '\t' | '\r' | '\u{b}' | '\u{c}' => ' ',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
+/// `char::is_alphanumeric` with a fast path for ASCII and Latin-1/Latin
+/// Extended letters, which make up nearly all of fr/en news.
+#[inline]
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_alphabetic` with the same fast path.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F => true,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -105,11 +149,7 @@ fn is_latin_greek_mark(c: char) -> bool {
 #[inline]
 fn push_folded(c: char, prev_alnum: bool, out: &mut String) {
     if c.is_ascii() {
-        out.push(match c {
-            '`' => '\'',
-            '\t' | '\r' | '\u{b}' | '\u{c}' => ' ',
-            c => c.to_ascii_lowercase(),
-        });
+        out.push(fold_ascii(c));
         return;
     }
     match c {

@@ -2,10 +2,51 @@
 //! resource files (`resources/lang/<iso>/*.tsv`).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::fold::fold_str;
 use crate::tokens::{phrase_keys, Keys, TokenRules};
+
+/// A small multiplicative hasher for the short word keys looked up once per
+/// token: SipHash's DoS resistance buys nothing for fixed lexicons and costs
+/// most of the text layer's time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub(crate) type Set<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// What a folded token can start, so scanners skip ordinary words after one lookup.
+pub(crate) mod flag {
+    pub const NUMERIC: u16 = 1;
+    pub const MONTH: u16 = 1 << 1;
+    pub const WEEKDAY: u16 = 1 << 2;
+    pub const NUMBER_WORD: u16 = 1 << 3;
+    pub const VAGUE: u16 = 1 << 4;
+    pub const HEDGE: u16 = 1 << 5;
+    pub const RELATIVE: u16 = 1 << 6;
+    pub const DATE_START: u16 = NUMERIC | MONTH | WEEKDAY | NUMBER_WORD | RELATIVE;
+    pub const QUANTITY_START: u16 = NUMERIC | NUMBER_WORD | VAGUE | HEDGE;
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AbbreviationKind {
@@ -70,13 +111,13 @@ pub(crate) struct CalendarName {
 /// Multi-token phrases keyed by their first folded token, longest first.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: Map<String, Vec<(Vec<String>, V)>>,
 }
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: Map::default(),
         }
     }
 }
@@ -111,22 +152,24 @@ impl<V> PhraseTable<V> {
 pub(crate) struct Lexicon {
     pub rules: TokenRules,
     /// Folded abbreviations with their periods ("m.", "u.s.").
-    pub abbreviations: HashMap<String, AbbreviationKind>,
-    pub months: HashMap<String, CalendarName>,
+    pub abbreviations: Map<String, AbbreviationKind>,
+    pub months: Map<String, CalendarName>,
     /// Whether the language capitalizes month names (then "may" is not May).
     pub months_capitalized: bool,
-    pub weekdays: HashMap<String, CalendarName>,
+    pub weekdays: Map<String, CalendarName>,
     pub weekdays_capitalized: bool,
-    pub number_words: HashMap<String, NumberWord>,
+    pub number_words: Map<String, NumberWord>,
     pub vague: PhraseTable<(f64, Option<f64>)>,
     pub hedges: PhraseTable<Hedge>,
     pub relative: PhraseTable<Relative>,
-    pub date_prepositions: HashSet<String>,
-    pub date_units: HashMap<String, DateUnit>,
+    pub date_prepositions: Set<String>,
+    pub date_units: Map<String, DateUnit>,
     /// The decimal separator, when the language says which.
     pub decimal: Option<char>,
     /// Numeric dates are month first (01/10/2022 = January 10).
     pub month_first: bool,
+    /// Folded word -> `flag` bits of what it can start.
+    pub index: Map<String, u16>,
 }
 
 /// The lexicon of an ISO 639-1 language; an empty one for unknown languages.
@@ -155,8 +198,8 @@ fn starts_uppercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn calendar_names(iso: &str, name: &str) -> (HashMap<String, CalendarName>, bool) {
-    let mut names = HashMap::new();
+fn calendar_names(iso: &str, name: &str) -> (Map<String, CalendarName>, bool) {
+    let mut names = Map::default();
     let mut capitalized = false;
     for row in rows_of(iso, name) {
         let (Some(form), Some(number)) =
@@ -284,7 +327,55 @@ impl Lexicon {
                 lex.decimal = sep.chars().next();
             }
         }
+        lex.build_index();
         lex
+    }
+
+    fn build_index(&mut self) {
+        let mut index: Map<String, u16> = Map::default();
+        let mut mark = |key: &String, bit: u16| *index.entry(key.clone()).or_default() |= bit;
+        self.months.keys().for_each(|k| mark(k, flag::MONTH));
+        self.weekdays.keys().for_each(|k| mark(k, flag::WEEKDAY));
+        // "de", "et", "and" link numbers but never start one: not flagged,
+        // so the commonest words are skipped at once.
+        for (k, w) in &self.number_words {
+            if !matches!(w.kind, NumberWordKind::And | NumberWordKind::Of) {
+                mark(k, flag::NUMBER_WORD);
+            }
+        }
+        self.vague
+            .by_first
+            .keys()
+            .for_each(|k| mark(k, flag::VAGUE));
+        for (k, entries) in &self.hedges.by_first {
+            if entries.iter().any(|(_, h)| *h != Hedge::BetweenAnd) {
+                mark(k, flag::HEDGE);
+            }
+        }
+        self.relative
+            .by_first
+            .keys()
+            .for_each(|k| mark(k, flag::RELATIVE));
+        self.index = index;
+    }
+
+    /// The `flag` bits of a folded word token.
+    pub fn flags_of(&self, key: &str) -> u16 {
+        if let Some(&bits) = self.index.get(key) {
+            return bits;
+        }
+        // "quatre-vingt-dix", "twenty-one": a hyphenated word led by a number word.
+        match key.split_once('-') {
+            Some((first, _))
+                if self
+                    .index
+                    .get(first)
+                    .is_some_and(|f| f & flag::NUMBER_WORD != 0) =>
+            {
+                flag::NUMBER_WORD
+            }
+            _ => 0,
+        }
     }
 }
 

@@ -39,7 +39,7 @@ pub fn analyze(
 ) -> (TextLayer, Vec<Diagnostic>) {
     let lex = lexicon::lexicon(lang);
     let tokens = tokens::tokenize_with(text, &lex.rules);
-    let keys = tokens::Keys::new(text, &tokens);
+    let keys = tokens::Keys::new(text, &tokens, lex);
     let dates = dates::find_dates(text, &tokens, &keys, lex, published);
     let blocked: Vec<Span> = dates.iter().map(|d| d.span).collect();
     let quantities = numbers::find_quantities(text, &tokens, &keys, lex, &blocked);

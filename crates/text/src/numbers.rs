@@ -11,7 +11,7 @@
 
 use dateline_model::{Quantity, Span, Token, TokenKind};
 
-use crate::lexicon::{lexicon, Hedge, Lexicon, NumberWord, NumberWordKind};
+use crate::lexicon::{flag, lexicon, Hedge, Lexicon, NumberWord, NumberWordKind};
 use crate::tokens::Keys;
 
 /// Years read as dates, not counts, when written bare ("en 2022", "the 2022 vote").
@@ -218,7 +218,7 @@ impl WordSum {
 
 /// Reads number words from token `j` ("vingt-six", "one hundred and five", "a dozen").
 fn read_words(keys: &Keys, lex: &Lexicon, j: usize) -> Option<Reading> {
-    if lex.number_words.is_empty() {
+    if keys.flags(j) & flag::NUMBER_WORD == 0 {
         return None;
     }
     let mut sum = WordSum::default();
@@ -271,8 +271,12 @@ fn read_digits(
             && tokens
                 .get(j + 2)
                 .is_some_and(|t| t.kind == TokenKind::Number);
-        // "1er", "21st", "10h30", "10:30", "10/01", "10.01.2022": not counts.
-        if is_word || (matches!(n, ":" | "/" | "." | "-") && then_digit) {
+        let then_word = adjacent(next, tokens.get(j + 2))
+            && tokens.get(j + 2).is_some_and(|t| t.kind == TokenKind::Word);
+        // "1er", "21st", "10h30", "10:30", "10/01", "10.01.2022", "282295-kazakhstan"
+        // (a URL slug), "4-year-old": not counts of things.
+        if is_word || (matches!(n, ":" | "/" | "." | "-") && then_digit) || (n == "-" && then_word)
+        {
             return None;
         }
     }
@@ -283,7 +287,9 @@ fn read_digits(
             .checked_sub(2)
             .and_then(|b| tokens.get(b))
             .is_some_and(|t| t.kind == TokenKind::Number);
-        if (matches!(p, ":" | "/" | "." | "-") && digit_before)
+        // "/" glues path segments in URLs; a digit after one is an identifier.
+        if (matches!(p, ":" | "." | "-") && digit_before)
+            || p == "/"
             || prev.is_some_and(|t| t.kind == TokenKind::Word)
         {
             return None;
@@ -339,6 +345,9 @@ pub(crate) fn read_count(
 
 /// A vague quantity at `j` ("des centaines", "tens of thousands"): range and end.
 fn read_vague(keys: &Keys, lex: &Lexicon, j: usize) -> Option<(f64, Option<f64>, usize)> {
+    if keys.flags(j) & flag::VAGUE == 0 {
+        return None;
+    }
     let (len, &(mut min, mut max)) = lex.vague.longest(keys, j)?;
     let mut end = j + len;
     let of = lex.number_words.get(keys.get(end));
@@ -378,9 +387,13 @@ pub(crate) fn find_quantities(
     };
     let mut i = 0;
     while i < tokens.len() {
-        let hedge = lex
-            .hedges
-            .longest(keys, i)
+        if keys.flags(i) & flag::QUANTITY_START == 0 {
+            i += 1;
+            continue;
+        }
+        let hedge = (keys.flags(i) & flag::HEDGE != 0)
+            .then(|| lex.hedges.longest(keys, i))
+            .flatten()
             .filter(|(_, h)| **h != Hedge::BetweenAnd);
         let (hedge, core) = match hedge {
             Some((len, &h)) => (Some(h), i + len),
@@ -474,7 +487,7 @@ fn read_one(
 /// ```
 pub fn quantities(text: &str, tokens: &[Token], lang: &str) -> Vec<Quantity> {
     let lex = lexicon(lang);
-    let keys = Keys::new(text, tokens);
+    let keys = Keys::new(text, tokens, lex);
     let dates = crate::dates::find_dates(text, tokens, &keys, lex, None);
     let blocked: Vec<Span> = dates.iter().map(|d| d.span).collect();
     find_quantities(text, tokens, &keys, lex, &blocked)

@@ -88,7 +88,7 @@ impl Quoting {
                 // A straight quote after a space or an opener opens; otherwise it closes.
                 let before = crate::tokens::char_before(text, span.start);
                 self.straight_open =
-                    before.is_none_or(|c| c.is_whitespace() || "([{«“-—–".contains(c));
+                    !before.is_some_and(|c| !c.is_whitespace() && !"([{«“-—–".contains(c));
             }
             _ => {}
         }
@@ -133,7 +133,7 @@ fn abbreviation_before(text: &str, dot: usize, lex: &Lexicon) -> Option<Abbrevia
 /// How a line break between two tokens affects sentences.
 fn break_at_newlines(text: &str, prev: &Token, next: &Token) -> bool {
     let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
-    let newlines = gap.matches('\n').count();
+    let newlines = gap.bytes().filter(|&b| b == b'\n').count();
     if newlines == 0 {
         return false;
     }
@@ -176,7 +176,7 @@ pub fn sentences(text: &str, tokens: &[Token], lang: &str) -> Vec<Span> {
     while let Some(token) = tokens.get(i) {
         if let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) {
             let gap = text.get(prev.span.end..token.span.start).unwrap_or("");
-            if gap.matches('\n').nth(1).is_some() {
+            if gap.bytes().filter(|&b| b == b'\n').nth(1).is_some() {
                 // An unbalanced quotation ends with its paragraph.
                 quoting = Quoting::default();
             }

@@ -1,18 +1,16 @@
 //! Tokens: words (with inner hyphens and apostrophes), elisions, grouped
 //! numbers, punctuation and symbols, as byte spans of the text.
 
-use std::collections::HashSet;
-
 use dateline_model::{Span, Token, TokenKind};
 
-use crate::fold::{fold_into, fold_str};
-use crate::lexicon::lexicon;
+use crate::fold::{fold_into, fold_str, is_letter, is_letter_or_digit};
+use crate::lexicon::{flag, lexicon, Lexicon, Set};
 
 /// The per-language rules the tokenizer needs, from resource files.
 #[derive(Debug, Default)]
 pub(crate) struct TokenRules {
     /// Folded elided forms with their apostrophe ("l'", "qu'").
-    pub elisions: HashSet<String>,
+    pub elisions: Set<String>,
     /// Folded suffixes split off a word's end ("'s", "n't").
     pub clitics: Vec<String>,
 }
@@ -38,7 +36,7 @@ pub(crate) fn tokenize_with(text: &str, rules: &TokenRules) -> Vec<Token> {
         let width = c.len_utf8();
         if c.is_whitespace() || is_invisible(c) {
             i += width;
-        } else if c.is_alphabetic() || is_mark(c) {
+        } else if is_letter(c) || is_mark(c) {
             i = scan_word(text, i, rules, &mut key, &mut tokens);
         } else if c.is_ascii_digit() {
             let end = scan_number(text, i);
@@ -125,7 +123,7 @@ pub(crate) fn is_punct(c: char) -> bool {
 }
 
 fn continues_word(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    is_letter_or_digit(c) || is_mark(c)
 }
 
 /// Scans a word from `start`, pushing it (and any elision or clitic split
@@ -162,9 +160,7 @@ fn scan_word(
         // Only a letter after the joiner keeps the word going ("Kassym-Jomart",
         // "aujourd'hui"); otherwise it is punctuation ("Reuters'", "anti- ").
         match char_at(text, after) {
-            Some(next) if next.is_alphabetic() || (is_hyphen(c) && next.is_ascii_digit()) => {
-                end = after
-            }
+            Some(next) if is_letter(next) || (is_hyphen(c) && next.is_ascii_digit()) => end = after,
             _ => break,
         }
     }
@@ -237,8 +233,7 @@ fn scan_number(text: &str, start: usize) -> usize {
     let mut end = first_end;
     let mut space_grouping = first_end - start <= 3;
     let mut marks = 0;
-    loop {
-        let Some(c) = char_at(text, end) else { break };
+    while let Some(c) = char_at(text, end) {
         let after = end + c.len_utf8();
         if matches!(c, ',' | '.') {
             let run_end = digits_from(text, after);
@@ -266,25 +261,38 @@ fn scan_number(text: &str, start: usize) -> usize {
     end
 }
 
-/// Folded text of every token, in one buffer: the matching keys of lexicons.
+/// Folded text of every token, in one buffer, with the lexicon flags of
+/// each: the matching keys of lexicons.
 pub(crate) struct Keys {
     arena: String,
     bounds: Vec<(u32, u32)>,
+    flags: Vec<u16>,
 }
 
 impl Keys {
-    pub fn new(text: &str, tokens: &[Token]) -> Keys {
+    pub fn new(text: &str, tokens: &[Token], lex: &Lexicon) -> Keys {
         let mut arena = String::with_capacity(text.len());
         let mut bounds = Vec::with_capacity(tokens.len());
+        let mut flags = Vec::with_capacity(tokens.len());
         for token in tokens {
             let from = arena.len();
             fold_into(
                 text.get(token.span.start..token.span.end).unwrap_or(""),
                 &mut arena,
             );
+            let key = arena.get(from..).unwrap_or("");
+            flags.push(match token.kind {
+                TokenKind::Number => flag::NUMERIC,
+                TokenKind::Word | TokenKind::Elision => lex.flags_of(key),
+                TokenKind::Punct | TokenKind::Symbol => 0,
+            });
             bounds.push((from as u32, arena.len() as u32));
         }
-        Keys { arena, bounds }
+        Keys {
+            arena,
+            bounds,
+            flags,
+        }
     }
 
     /// The folded text of token `i`; empty past the end.
@@ -293,6 +301,11 @@ impl Keys {
             .get(i)
             .and_then(|&(a, b)| self.arena.get(a as usize..b as usize))
             .unwrap_or("")
+    }
+
+    /// The `flag` bits of token `i`; 0 past the end.
+    pub fn flags(&self, i: usize) -> u16 {
+        self.flags.get(i).copied().unwrap_or(0)
     }
 
     pub fn len(&self) -> usize {
