@@ -116,12 +116,17 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
     let first_in_sentence = out.len();
     // Once a speech-act event is read, later triggers in its scope are its content.
     let mut governed_until: Option<usize> = None;
+    let mut protest_until: Option<usize> = None;
     let mut consumed: Vec<Range<usize>> = Vec::new();
     for (k, m) in matches.iter().enumerate() {
         let Some(trigger) = lex.triggers.get(m.trigger) else {
             continue;
         };
         if governed_until.is_some_and(|end| m.start < end) {
+            continue;
+        }
+        // "staged demonstrations to demand reforms": a protest's demands are its claims.
+        if trigger.kind == "REQUEST" && protest_until.is_some_and(|end| m.start < end) {
             continue;
         }
         if trigger.noun && is_background(lex, view, range.start, m.start) {
@@ -166,6 +171,9 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
             && !(trigger.noun && in_during(lex, view, range.start, m.start))
         {
             governed_until = Some(governed_scope_end(lex, view, m.end, range.end));
+        }
+        if trigger.kind == "PROTEST" {
+            protest_until = Some(governed_scope_end(lex, view, m.end, range.end));
         }
         // Weak nouns that were the subject of this event ("Protesters blocked roads") are dropped.
         out.retain(|f| {
@@ -637,6 +645,10 @@ fn subject_phrase(lex: &Lexicon, view: &View, sentence_start: usize, verb: usize
         }
         j -= 1;
     }
+    // "said today it had expelled": adverbs opening the phrase are not part of it.
+    while j < end && skippable(lex, view, j) && !lex.role("pronoun3").has(view.word(j)) {
+        j += 1;
+    }
     j..end
 }
 
@@ -851,8 +863,12 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
     let mut out: Vec<Participant> = Vec::new();
     for conjunct in conjuncts {
         let span = view.cover(conjunct.clone());
-        let participant = crate::entities::actor_for_span(reading, d.cx, span)
+        let mut participant = crate::entities::actor_for_span(reading, d.cx, span)
             .or_else(|| entity_participant(reading, span, lex.head_last));
+        // "U.S. Secretary of State Warren Christopher": a person's country from the phrase.
+        if let Some(p) = participant.as_mut().filter(|p| p.country.is_none()) {
+            p.country = country_in(reading, span);
+        }
         if let Some(p) = participant {
             if !out
                 .iter()
@@ -863,6 +879,16 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
         }
     }
     out
+}
+
+/// The country of a place, nation or people named inside a span.
+fn country_in(reading: &Reading, span: Span) -> Option<String> {
+    reading
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
+        .filter(|e| e.mentions.iter().any(|m| span.contains(*m)))
+        .find_map(|e| e.country.clone())
 }
 
 /// The head entity mentioned inside a span, as a participant. Uses the entity reader's
