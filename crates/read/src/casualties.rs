@@ -31,7 +31,7 @@ pub fn read(reading: &mut Reading, cx: &Context) {
     };
     let mut found = Vec::new();
     for range in view.sentences.clone() {
-        read_sentence(reading, lex, &view, range, &mut found);
+        read_sentence(reading, cx, lex, &view, range, &mut found);
     }
     reading.casualties.extend(found);
 }
@@ -47,6 +47,7 @@ struct Count {
 
 fn read_sentence(
     reading: &Reading,
+    cx: &Context,
     lex: &Lexicon,
     view: &View,
     range: Range<usize>,
@@ -57,7 +58,9 @@ fn read_sentence(
         return;
     }
     let mut used: Vec<Range<usize>> = Vec::new();
-    let source = source_in(reading, lex, view, range.clone());
+    let source = crate::quotes::attribution_for_sentence(reading, cx, view.cover(range.clone()))
+        .and_then(|(entity, _)| entity)
+        .or_else(|| source_in(reading, lex, view, range.clone()));
     let mut i = range.start;
     while i < range.end {
         let hit = lex.casualty_words.iter().find(|c| {

@@ -313,6 +313,9 @@ fn build_event(
     let negated = is_negated(lex, view, sentence.start, m.start, m.end, sentence.end);
     let speech = speech_frame(lex, view, sentence.start, m.start);
     let quote = quote_speaker(reading, view, trigger_span);
+    // "Selon les chiffres du ministère, 26 ... ont été tués": a credited figure is the
+    // source's, but the event is still told as fact.
+    let attribution_only = quote.as_ref().is_some_and(|(_, q)| is_attribution(reading, lex, *q));
 
     let mut modality = modality_of(
         lex,
@@ -331,7 +334,7 @@ fn build_event(
             .into_iter()
             .find_map(|p| p.entity);
     }
-    if modality == Modality::Asserted && (quote.is_some() || speech.is_some()) {
+    if modality == Modality::Asserted && ((quote.is_some() && !attribution_only) || speech.is_some()) {
         modality = Modality::Reported;
     }
 
@@ -606,12 +609,24 @@ fn speech_frame(
 
 /// The speaker of the quotation holding a span: from the quotes layer, else `(None, _)` for a bare quoted region.
 fn quote_speaker(reading: &Reading, view: &View, span: Span) -> Option<(Option<usize>, Span)> {
-    if let Some(q) = reading.quotes.iter().find(|q| q.span.contains(span)) {
-        return Some((q.speaker, q.span));
+    if let Some((speaker, index)) = crate::quotes::claim_at(reading, span) {
+        let quoted = reading.quotes.get(index).map_or(span, |q| q.span);
+        return Some((speaker, quoted));
+    }
+    // Without the quotes layer (unsupported quoting style), a long quoted region still counts.
+    if !reading.quotes.is_empty() {
+        return None;
     }
     view.quote_around(span)
         .filter(|q| q.len() > 40)
         .map(|q| (None, q))
+}
+
+/// Whether a quotation is only a credited source ("selon X, ...", "according to X").
+fn is_attribution(reading: &Reading, lex: &Lexicon, quoted: Span) -> bool {
+    reading.quotes.iter().filter(|q| q.span == quoted && q.kind == dateline_model::QuoteKind::Indirect).any(|q| {
+        q.cue.as_deref().is_some_and(|cue| lex.source_before.has(&scan::fold(cue)))
+    })
 }
 
 /// The subject phrase left of a verb: back over auxiliaries and adverbs, across one
@@ -1131,8 +1146,11 @@ fn link_casualties(reading: &mut Reading, view: &View, events: &mut [Found]) {
             .iter()
             .find(|p| p.contains(casualty.span))
             .copied();
+        let told_in = |f: &Found| {
+            Some(f.sentence) == sentence || f.event.more_evidence.iter().any(|(s, _)| s.contains(casualty.span))
+        };
         let same_sentence = events.iter().position(|f| {
-            Some(f.sentence) == sentence
+            told_in(f)
                 && wanted.contains(&f.event.kind.as_str())
                 && !f.event.negated
         });
