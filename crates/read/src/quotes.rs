@@ -28,8 +28,11 @@ mod marks;
 mod scan;
 
 use crate::Context;
-use dateline_model::{Diagnostic, Quote, QuoteKind, Reading, Span};
-use lexicon::{lexicon, Lexicon, VerbForm, ADVERB, AUX, CLITIC, COMPLEMENTIZER, STOP};
+use dateline_model::{Diagnostic, EntityType, Quote, QuoteKind, Reading, Span};
+use lexicon::{
+    lexicon, Lexicon, VerbForm, ADVERB, AUX, CLITIC, COMPLEMENTIZER, DETERMINER, QUANTITY, STOP,
+    TIME,
+};
 use marks::Marked;
 use scan::{Sentences, Words};
 
@@ -44,6 +47,12 @@ const MAX_WORDS_VERB_TO_COMPLEMENTIZER: usize = 6;
 /// A direct quotation with no cue inherits the speaker of the one before it
 /// when at most this many words outside quotes stand between them.
 const MAX_WORDS_BETWEEN_CONTINUED_QUOTES: usize = 12;
+/// Words of an adverbial phrase allowed between an auxiliary and its participle.
+const MAX_ADVERBIAL_WORDS: usize = 4;
+/// Words after the verb of a closing reporting clause ("the ministry said on Saturday").
+const MAX_WORDS_AFTER_TRAILING_VERB: usize = 6;
+/// A pronoun continues a speaker quoted at most this many bytes before it.
+const SPEAKER_CONTINUITY_BYTES: usize = 1500;
 
 /// Reads the quotations of a document into `reading.quotes`, in text order.
 pub fn read(reading: &mut Reading, cx: &Context) {
@@ -150,7 +159,12 @@ fn noun_phrase_after(
         if span.end > clause_end {
             break;
         }
-        if lex.is(words.key(i), STOP) && first.is_some() {
+        if lex.is(words.key(i), TIME) && first.is_none() {
+            // "a déclaré mardi le ministre": the time word is not the speaker.
+            i += 1;
+            continue;
+        }
+        if lex.is(words.key(i), STOP | TIME) {
             break;
         }
         first.get_or_insert(span);
@@ -273,22 +287,20 @@ impl<'r> Reader<'r> {
     fn run(&self) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::new();
         let mut previous_direct: Option<(Span, Attribution)> = None;
-        let mut previous_dialogue_line_end: Option<usize> = None;
         for m in &self.marked {
             let mut inner = m.inner;
             let mut kind = self.kind_of(m);
             let mut attribution = Attribution::default();
             if m.dialogue {
                 let (quote_end, found) = self.dialogue_incise(m);
-                let introduced = self.previous_line_ends_with_colon(m.outer.start)
-                    || previous_dialogue_line_end
-                        .is_some_and(|end| self.only_space_between(end, m.outer.start));
+                // A dash line with no incise is a quotation only when a colon
+                // announces it: a run of dash lines may as well be a list.
+                let introduced = self.previous_line_ends_with_colon(m.outer.start);
                 if !found.found() && !introduced {
                     continue;
                 }
                 inner = marks::trim(self.text, Span::new(inner.start, quote_end));
                 attribution = found;
-                previous_dialogue_line_end = Some(m.outer.end);
                 kind = QuoteKind::Direct;
             }
             if !attribution.found() {
@@ -435,10 +447,63 @@ impl<'r> Reader<'r> {
     fn verb_at(&self, i: usize) -> Option<VerbForm> {
         let (key, clitic) = self.split_clitic(i);
         let verb = self.lex.verb(key)?;
-        if verb.needs_aux && clitic.is_none() && !self.after_auxiliary(i) {
+        if self.capitalized_inside_sentence(i) {
+            // "the United States would": a capital inside a sentence starts a name.
+            return None;
+        }
+        if verb.needs_aux
+            && clitic.is_none()
+            && !self.after_auxiliary(i)
+            && !self.after_comma(i)
+            && !self.lex.is(self.words.key(i + 1), COMPLEMENTIZER)
+        {
             return None;
         }
         Some(verb)
+    }
+
+    fn capitalized_inside_sentence(&self, i: usize) -> bool {
+        let Some(span) = self.words.span(i) else {
+            return false;
+        };
+        let capital = self
+            .text
+            .get(span.start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase);
+        let before = self.text.get(..span.start).unwrap_or("").trim_end();
+        let opens = before.is_empty()
+            || before.ends_with([
+                '.', '!', '?', '…', ':', '\n', '«', '“', '"', '‘', '—', '–', '-', '(',
+            ]);
+        capital && !opens
+    }
+
+    /// Whether a comma stands right before word `i` ("», précise le ministre").
+    fn after_comma(&self, i: usize) -> bool {
+        let start = self.words.span(i).map_or(0, |s| s.start);
+        let before = self.text.get(..start).unwrap_or("").trim_end();
+        before.ends_with(',')
+    }
+
+    /// The auxiliary at most `reach` words before word `j` (inclusive), with
+    /// only spaces between the words.
+    fn auxiliary_within(&self, j: usize, reach: usize) -> Option<usize> {
+        let mut k = j;
+        for _ in 0..reach {
+            if self.lex.is(self.split_clitic(k).0, AUX) {
+                return Some(k);
+            }
+            let prev = k.checked_sub(1)?;
+            let between = self
+                .text
+                .get(self.words.span(prev)?.end..self.words.span(k)?.start)?;
+            if !between.chars().all(char::is_whitespace) {
+                return None;
+            }
+            k = prev;
+        }
+        None
     }
 
     /// Whether an auxiliary stands before word `i`, across adverbs only ("a encore précisé").
@@ -480,24 +545,111 @@ impl<'r> Reader<'r> {
                 break;
             };
             let between = self.text.get(prev.end..next.start).unwrap_or("");
-            if !between.chars().all(char::is_whitespace)
-                || self.quoted.get(j).copied().unwrap_or(true)
-            {
+            if !between.chars().all(char::is_whitespace) {
                 break;
             }
             let (base, pronoun) = self.split_clitic(j);
-            if !self.lex.is(base, AUX | ADVERB) {
-                break;
+            if self.lex.is(base, AUX | ADVERB) {
+                clitic = clitic.or(pronoun);
+                first = j;
+                continue;
             }
-            clitic = clitic.or(pronoun);
-            first = j;
+            // An adverbial phrase between auxiliary and participle ("a de son côté affirmé").
+            match self.auxiliary_within(j, MAX_ADVERBIAL_WORDS) {
+                Some(aux) if first == i => {
+                    clitic = clitic.or(self.split_clitic(aux).1);
+                    first = aux;
+                }
+                _ => break,
+            }
         }
         let start = self.words.span(first)?.start;
         Some((first, Span::new(start, verb_span.end), clitic))
     }
 
-    fn resolve(&self, span: Span) -> Option<usize> {
-        crate::entities::resolve_speaker(self.reading, self.cx, span)
+    /// The entity a speaker's words stand for. A lone pronoun continues the
+    /// last person quoted nearby (news paragraphs keep their speaker); other
+    /// words go to the entities reader; a definite description it cannot
+    /// place ("le ministre", "the ministry") falls back to the last person
+    /// (for a title) or the last entity whose name holds the same head noun.
+    fn resolve(&self, span: Span, earlier: &[Quote]) -> Option<usize> {
+        let entities = &self.reading.entities;
+        let is_person = |e: usize| entities.get(e).is_some_and(|e| e.kind == EntityType::Per);
+        let first = self.words.first_from(span.start);
+        let end = self.words.first_from(span.end);
+        let recent_person_speaker = || {
+            earlier
+                .iter()
+                .filter_map(|q| Some((q.speaker_span?, q.speaker?)))
+                .filter(|(s, e)| {
+                    s.end <= span.start
+                        && span.start - s.end <= SPEAKER_CONTINUITY_BYTES
+                        && is_person(*e)
+                })
+                .max_by_key(|(s, _)| s.start)
+                .map(|(_, e)| e)
+        };
+        if end == first + 1 && self.lex.pronouns.iter().any(|p| p == self.words.key(first)) {
+            if let Some(e) = recent_person_speaker() {
+                return Some(e);
+            }
+        }
+        if let Some(found) = crate::entities::resolve_speaker(self.reading, self.cx, span) {
+            return Some(found);
+        }
+        if end < first + 2 || !self.lex.is(self.words.key(first), DETERMINER) {
+            return None;
+        }
+        let capitalized = (first + 1..end).any(|k| {
+            self.words
+                .span(k)
+                .and_then(|w| self.text.get(w.start..))
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase)
+        });
+        if capitalized {
+            return None;
+        }
+        let head_from = self.words.span(first + 1)?.start;
+        let mut head = String::new();
+        scan::fold_into(self.text.get(head_from..span.end).unwrap_or(""), &mut head);
+        let titled = self.lex.titles.iter().any(|t| {
+            head.strip_prefix(t.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        });
+        let last_mention = |keep: &dyn Fn(usize) -> bool| {
+            entities
+                .iter()
+                .enumerate()
+                .filter(|(e, _)| keep(*e))
+                .filter_map(|(e, entity)| {
+                    entity
+                        .mentions
+                        .iter()
+                        .filter(|m| m.end <= span.start)
+                        .map(|m| m.start)
+                        .max()
+                        .map(|at| (at, e))
+                })
+                .max()
+                .map(|(_, e)| e)
+        };
+        if titled {
+            return recent_person_speaker().or_else(|| last_mention(&is_person));
+        }
+        let noun = self.words.key(end - 1).to_string();
+        let named_so = |e: usize| {
+            entities.get(e).is_some_and(|entity| {
+                entity.mentions.iter().any(|m| {
+                    let mut folded = String::new();
+                    scan::fold_into(self.text.get(m.start..m.end).unwrap_or(""), &mut folded);
+                    folded
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == noun)
+                })
+            })
+        };
+        last_mention(&named_so)
     }
 
     /// The speaker of speech verb `i` within `window`: an inverted pronoun
@@ -514,7 +666,7 @@ impl<'r> Reader<'r> {
         };
         if let Some(pronoun) = clitic {
             a.speaker_span = Some(pronoun);
-            a.speaker = self.resolve(pronoun);
+            a.speaker = self.resolve(pronoun, earlier);
             return a;
         }
         if self.verb_at(i).is_some_and(|v| v.gerund) {
@@ -534,10 +686,17 @@ impl<'r> Reader<'r> {
         let (chunk, apposition) = self.chunk_before(start, window.start);
         if let Some(chunk) = chunk {
             a.speaker_span = Some(chunk);
-            a.speaker = self.resolve(chunk);
+            a.speaker = self.resolve(chunk, earlier);
             if a.speaker.is_none() && apposition {
+                // "Trois soldats ont été tués, a indiqué l'armée": what stands before
+                // the comma is the claim, and the speaker follows the verb.
+                if let Some(np) = self.inverted_speaker(cue_span.end, window.end) {
+                    a.speaker_span = Some(np);
+                    a.speaker = self.resolve(np, earlier);
+                    return a;
+                }
                 if let (Some(earlier_chunk), _) = self.chunk_before(chunk.start, window.start) {
-                    if let Some(found) = self.resolve(earlier_chunk) {
+                    if let Some(found) = self.resolve(earlier_chunk, earlier) {
                         a.speaker = Some(found);
                         a.speaker_span = Some(earlier_chunk);
                     }
@@ -550,9 +709,22 @@ impl<'r> Reader<'r> {
             noun_phrase_after(self.text, cue_span.end, window.end, &self.words, self.lex)
         {
             a.speaker_span = Some(np);
-            a.speaker = self.resolve(np);
+            a.speaker = self.resolve(np, earlier);
         }
         a
+    }
+
+    /// A noun phrase right after a verb that opens with a determiner or a
+    /// capital ("l'armée", "Smith"): a speaker in inverted order.
+    fn inverted_speaker(&self, from: usize, limit: usize) -> Option<Span> {
+        let np = noun_phrase_after(self.text, from, limit, &self.words, self.lex)?;
+        let first = self.words.first_from(np.start);
+        let capital = self
+            .text
+            .get(np.start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase);
+        (capital || self.lex.is(self.words.key(first), DETERMINER)).then_some(np)
     }
 
     /// The words before `pos` back to the previous clause boundary (not before
@@ -593,7 +765,8 @@ impl<'r> Reader<'r> {
                 return self.speaker_of_verb(i, window, earlier);
             }
         }
-        self.reporting_phrase_in(window).unwrap_or_default()
+        self.reporting_phrase_in(window, earlier)
+            .unwrap_or_default()
     }
 
     /// An incise right after the closing mark: "», a précisé X", "," he said",
@@ -684,7 +857,7 @@ impl<'r> Reader<'r> {
     }
 
     /// "selon X" / "according to X" in a window: its cue and source.
-    fn reporting_phrase_in(&self, window: Span) -> Option<Attribution> {
+    fn reporting_phrase_in(&self, window: Span, earlier: &[Quote]) -> Option<Attribution> {
         let mut i = self.words.first_from(window.start);
         while let Some(span) = self.words.span(i) {
             if span.end > window.end {
@@ -696,7 +869,7 @@ impl<'r> Reader<'r> {
                     let np =
                         noun_phrase_after(self.text, cue_end, window.end, &self.words, self.lex);
                     return Some(Attribution {
-                        speaker: np.and_then(|s| self.resolve(s)),
+                        speaker: np.and_then(|s| self.resolve(s, earlier)),
                         speaker_span: np,
                         cue_span: Some(Span::new(span.start, cue_end)),
                     });
@@ -737,12 +910,6 @@ impl<'r> Reader<'r> {
         self.text.get(..pos).unwrap_or("").trim_end().ends_with(':')
     }
 
-    fn only_space_between(&self, from: usize, to: usize) -> bool {
-        self.text
-            .get(from..to)
-            .is_some_and(|t| t.chars().all(char::is_whitespace))
-    }
-
     fn words_outside_quotes(&self, from: usize, to: usize) -> usize {
         let first = self.words.first_from(from);
         let end = self.words.first_from(to);
@@ -756,7 +923,7 @@ impl<'r> Reader<'r> {
     /// Reported speech: "X a assuré que ...", "X said (that) ...", "X a démenti
     /// toute implication", "selon X, ...", "..., according to X".
     fn indirect(&self, out: &mut Vec<Quote>) {
-        let mut found: Vec<Quote> = Vec::new();
+        let marked_count = out.len();
         let mut i = 0;
         while i < self.words.len() {
             if self.quoted.get(i).copied().unwrap_or(true) {
@@ -764,23 +931,35 @@ impl<'r> Reader<'r> {
                 continue;
             }
             if let Some(len) = reporting_phrase_at(self.lex, &self.words, i) {
-                if let Some(q) = self.indirect_from_phrase(i, len) {
-                    found.push(q);
+                if let Some(q) = self.indirect_from_phrase(i, len, out) {
+                    out.push(q);
                 }
                 i += len;
                 continue;
             }
             if let Some(verb) = self.verb_at(i) {
                 if let Some(q) = self.indirect_from_verb(i, verb, out) {
-                    found.push(q);
+                    out.push(q);
                 }
             }
             i += 1;
         }
-        for q in found {
-            if !out.iter().any(|o| o.span == q.span) {
-                out.push(q);
+        let found = out.split_off(marked_count);
+        // A source phrase closing a sentence whose reporting verb already gave
+        // the indirect speech ("X said ..., according to aid agencies") adds nothing.
+        let from_phrases: Vec<bool> = found
+            .iter()
+            .map(|q| self.is_reporting_phrase_cue(q))
+            .collect();
+        for (q, from_phrase) in found.iter().zip(&from_phrases) {
+            let covers_verb_speech = found
+                .iter()
+                .zip(&from_phrases)
+                .any(|(o, o_phrase)| !o_phrase && o.span != q.span && q.span.overlaps(o.span));
+            if (*from_phrase && covers_verb_speech) || out.iter().any(|o| o.span == q.span) {
+                continue;
             }
+            out.push(q.clone());
         }
     }
 
@@ -790,8 +969,10 @@ impl<'r> Reader<'r> {
         let mut content_start = None;
         let mut j = i + 1;
         while j <= i + MAX_WORDS_VERB_TO_COMPLEMENTIZER {
-            let span = self.words.span(j)?;
-            let prev_end = self.words.span(j - 1)?.end;
+            let (Some(span), Some(prev)) = (self.words.span(j), self.words.span(j - 1)) else {
+                break;
+            };
+            let prev_end = prev.end;
             let between = self.text.get(prev_end..span.start).unwrap_or("");
             if span.end > window.end
                 || self.quoted.get(j).copied().unwrap_or(true)
@@ -807,22 +988,55 @@ impl<'r> Reader<'r> {
         }
         let incise = self.follows_quote(i);
         if content_start.is_none() && (verb.bare || verb.content) && !incise {
-            let next = self.words.span(i + 1)?;
-            let between = self.text.get(verb_span.end..next.start).unwrap_or("");
-            let next_starts_lower = self
-                .text
-                .get(next.start..)
-                .and_then(|t| t.chars().next())
-                .is_some_and(|c| !c.is_uppercase());
-            let clause_words = (i + 1..self.words.len())
-                .take_while(|&k| self.words.span(k).is_some_and(|s| s.end <= window.end))
-                .count();
-            let plain = between.chars().all(char::is_whitespace)
-                && !self.lex.is(self.words.key(i + 1), STOP);
-            // A bare clause or claimed object starts right after the verb; a capital
-            // there is more often an inverted speaker ("said Smith") than a claim.
-            if plain && next_starts_lower && clause_words >= if verb.content { 2 } else { 3 } {
-                content_start = Some(next.start);
+            if let Some(after_verb) = self.words.span(i + 1).filter(|n| n.end <= window.end) {
+                let between = self.text.get(verb_span.end..after_verb.start).unwrap_or("");
+                let plain = between.chars().all(char::is_whitespace);
+                // "said on Sunday the government would ...": a clause may follow a time
+                // adverbial, but "said in a statement." reports nothing.
+                let key = |k: usize| self.words.key(k);
+                let mut opener = i + 1;
+                if self.lex.is(key(opener), STOP) && self.lex.is(key(opener + 1), TIME) {
+                    opener += 2;
+                } else if self.lex.is(key(opener), TIME) {
+                    opener += 1;
+                }
+                let blocked =
+                    self.lex.is(key(opener), STOP) && !self.lex.is(key(opener + 1), QUANTITY);
+                let next = self.words.span(opener).filter(|n| n.end <= window.end);
+                let next = next.unwrap_or(after_verb);
+                let needed_words = if verb.content { 2 } else { 3 };
+                let next_starts_lower = self
+                    .text
+                    .get(next.start..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| !c.is_uppercase());
+                let clause_words = (opener..self.words.len())
+                    .take_while(|&k| self.words.span(k).is_some_and(|s| s.end <= window.end))
+                    .count();
+                // "told reporters: «...»" introduces a direct quotation, not a clause.
+                let clause = self.text.get(next.start..window.end).unwrap_or("");
+                let introduces_quote =
+                    clause.contains(':') || self.quoted.get(i + 1).copied().unwrap_or(false);
+                // A capital after the verb is more often an inverted speaker ("said
+                // Smith") than a claim, unless a subject stands before the verb.
+                let has_subject = self
+                    .verb_phrase(i)
+                    .and_then(|(first, _, _)| self.words.span(first))
+                    .is_some_and(|s| self.chunk_before(s.start, window.start).0.is_some());
+                if plain
+                    && !blocked
+                    && !introduces_quote
+                    && (next_starts_lower || has_subject)
+                    && clause_words >= needed_words
+                {
+                    content_start = Some(next.start);
+                }
+            }
+        }
+        if content_start.is_none() && !incise {
+            if let Some(content) = self.trailing_reporting_clause(i, window) {
+                let a = self.speaker_of_verb(i, window, earlier);
+                return Some(self.quote(content, QuoteKind::Indirect, a));
             }
         }
         let content_start = content_start?;
@@ -834,6 +1048,56 @@ impl<'r> Reader<'r> {
         Some(self.quote(content, QuoteKind::Indirect, a))
     }
 
+    /// "Content, the ministry said (on Saturday)." / "Contenu, a indiqué l'armée.":
+    /// a reporting clause closing the sentence reports what comes before its comma.
+    fn trailing_reporting_clause(&self, i: usize, window: Span) -> Option<Span> {
+        let (first, cue, _) = self.verb_phrase(i)?;
+        let phrase_start = self.words.span(first)?.start;
+        let words_after = (i + 1..self.words.len())
+            .take_while(|&k| self.words.span(k).is_some_and(|s| s.end <= window.end))
+            .count();
+        if words_after > MAX_WORDS_AFTER_TRAILING_VERB
+            || (i + 1..i + 1 + words_after).any(|k| self.lex.is(self.words.key(k), COMPLEMENTIZER))
+        {
+            return None;
+        }
+        let rest = self.text.get(cue.end..window.end).unwrap_or("");
+        if rest.contains([',', ':', ';']) {
+            return None;
+        }
+        let lead = self
+            .text
+            .get(window.start..phrase_start)
+            .unwrap_or("")
+            .trim_end();
+        let content = if let Some(before_comma) = lead.strip_suffix(',') {
+            // Inverted: "..., a indiqué l'armée." needs the speaker after the verb.
+            noun_phrase_after(self.text, cue.end, window.end, &self.words, self.lex)?;
+            before_comma
+        } else {
+            let chunk = self.chunk_before(phrase_start, window.start).0?;
+            let lead = self
+                .text
+                .get(window.start..chunk.start)
+                .unwrap_or("")
+                .trim_end();
+            lead.strip_suffix(',')?
+        }
+        .trim_end();
+        if content.ends_with(['»', '”', '"', '“', '’']) {
+            return None;
+        }
+        let span = self.content_span(window.start, window.start + content.len());
+        (self.word_count(span) >= 3).then_some(span)
+    }
+
+    fn is_reporting_phrase_cue(&self, q: &Quote) -> bool {
+        q.cue_span.is_some_and(|c| {
+            let i = self.words.first_from(c.start);
+            reporting_phrase_at(self.lex, &self.words, i).is_some()
+        })
+    }
+
     /// Whether speech verb `i` is an incise right after a quotation ("», a-t-il dit que").
     fn follows_quote(&self, i: usize) -> bool {
         let Some((first, _, _)) = self.verb_phrase(i) else {
@@ -842,17 +1106,22 @@ impl<'r> Reader<'r> {
         let Some(start) = self.words.span(first).map(|s| s.start) else {
             return false;
         };
-        let before = self
-            .text
-            .get(..start)
-            .unwrap_or("")
-            .trim_end()
-            .trim_end_matches(',')
-            .trim_end();
-        before.ends_with(['»', '”', '"', '“', '’'])
+        let floor = self.sentences.at(start).start;
+        let ends_with_quote = |pos: usize| {
+            let before = self.text.get(floor..pos).unwrap_or("");
+            let before = before.trim_end().trim_end_matches(',').trim_end();
+            before.ends_with(['»', '”', '"', '“', '’', '\''])
+        };
+        if ends_with_quote(start) {
+            return true;
+        }
+        // '"...," Marcos said in a speech': the subject stands between quote and verb.
+        self.chunk_before(start, floor)
+            .0
+            .is_some_and(|chunk| ends_with_quote(chunk.start))
     }
 
-    fn indirect_from_phrase(&self, i: usize, len: usize) -> Option<Quote> {
+    fn indirect_from_phrase(&self, i: usize, len: usize, earlier: &[Quote]) -> Option<Quote> {
         let cue_first = self.words.span(i)?;
         let cue_end = self.words.span(i + len - 1)?.end;
         let window = self.sentences.at(cue_first.start);
@@ -873,10 +1142,7 @@ impl<'r> Reader<'r> {
                 .is_empty()
             {
                 let lead = before.trim_end().trim_end_matches(',');
-                marks::trim(
-                    self.text,
-                    Span::new(window.start, window.start + lead.len()),
-                )
+                self.content_span(window.start, window.start + lead.len())
             } else {
                 self.content_span(window.start, window.end)
             }
@@ -885,7 +1151,7 @@ impl<'r> Reader<'r> {
             return None;
         }
         let a = Attribution {
-            speaker: self.resolve(source),
+            speaker: self.resolve(source, earlier),
             speaker_span: Some(source),
             cue_span: Some(Span::new(cue_first.start, cue_end)),
         };
@@ -894,6 +1160,20 @@ impl<'r> Reader<'r> {
 
     /// The reported words from `start` to the end of the sentence, without the final stop.
     fn content_span(&self, start: usize, end: usize) -> Span {
+        // Wire copy opens with its dateline ("GAZA (Reuters) - "): not reported words.
+        let start = match self.reading.doc.meta.dateline.as_ref().map(|d| d.span) {
+            Some(d) if start < d.end && d.end < end => {
+                let rest = self.text.get(d.end..end).unwrap_or("");
+                let skipped = rest.len()
+                    - rest
+                        .trim_start_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | ')')
+                        })
+                        .len();
+                d.end + skipped
+            }
+            _ => start,
+        };
         let slice = self.text.get(start..end).unwrap_or("");
         let kept = slice.trim_end().trim_end_matches(['.', ';']).trim_end();
         marks::trim(self.text, Span::new(start, start + kept.len()))

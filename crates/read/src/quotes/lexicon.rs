@@ -27,6 +27,8 @@ pub(crate) const COMPLEMENTIZER: u8 = 4;
 pub(crate) const CLITIC: u8 = 8;
 pub(crate) const STOP: u8 = 16;
 pub(crate) const DETERMINER: u8 = 32;
+pub(crate) const TIME: u8 = 64;
+pub(crate) const QUANTITY: u8 = 128;
 
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
@@ -39,6 +41,11 @@ pub(crate) struct Lexicon {
     /// Title abbreviations without their period ("M", "Dr"): a period after
     /// them does not end a sentence.
     pub title_abbreviations: Vec<String>,
+    /// Subject pronouns ("il", "she"), folded: a quote's speaker by continuity.
+    pub pronouns: Vec<String>,
+    /// Person titles ("ministre", "chef du gouvernement"), folded: a definite
+    /// description headed by one ("le ministre") stands for a person.
+    pub titles: Vec<String>,
 }
 
 impl Lexicon {
@@ -129,6 +136,8 @@ fn build(lang: &str) -> Lexicon {
                 Some("clitic") => CLITIC,
                 Some("stop") => STOP,
                 Some("determiner") => DETERMINER,
+                Some("time") => TIME,
+                Some("quantity") => QUANTITY,
                 _ => continue,
             };
             if let Some(word) = row.first() {
@@ -156,6 +165,15 @@ fn build(lang: &str) -> Lexicon {
                     .push(form.trim_end_matches('.').to_string());
             }
         }
+    }
+    if let Some(text) = dateline_lang::file(lang, "pronouns.tsv") {
+        lex.pronouns = dateline_lang::words(text).map(folded).collect();
+    }
+    if let Some(text) = dateline_lang::file(lang, "titles.tsv") {
+        lex.titles = dateline_lang::rows(text)
+            .filter(|row| row.get(3) == Some(&"title"))
+            .filter_map(|row| row.first().map(|t| folded(t)))
+            .collect();
     }
     lex
 }

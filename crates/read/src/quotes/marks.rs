@@ -25,6 +25,7 @@ enum Family {
     Single,
     Angle,
     Straight,
+    StraightSingle,
 }
 
 impl Family {
@@ -35,7 +36,7 @@ impl Family {
             Family::Curly => Some('“'),
             Family::Low => Some('„'),
             Family::Straight => Some('"'),
-            Family::Single | Family::Angle => None,
+            Family::Single | Family::Angle | Family::StraightSingle => None,
         }
     }
 }
@@ -152,7 +153,7 @@ pub(crate) fn find(text: &str, dialogue_dash: bool) -> Vec<Marked> {
                     p.stack.truncate(1);
                     skip_at = Some(end + lead);
                 } else {
-                    if family != Family::Straight {
+                    if !matches!(family, Family::Straight | Family::StraightSingle) {
                         let open_len = text
                             .get(p.open_at..)
                             .and_then(|t| t.chars().next())
@@ -233,6 +234,16 @@ pub(crate) fn find(text: &str, dialogue_dash: bool) -> Vec<Marked> {
             '’' if p.top() == Some(Family::Single) && !next.is_some_and(char::is_alphanumeric) => {
                 p.close(Family::Single, i, end);
             }
+            // A straight apostrophe opens only before a letter after a space, and
+            // closes only an open one where no letter follows ("rebels' camp" stays text).
+            '\'' if p.top() == Some(Family::StraightSingle)
+                && !next.is_some_and(char::is_alphanumeric) =>
+            {
+                p.close(Family::StraightSingle, i, end);
+            }
+            '\'' if opening_context(prev) && next.is_some_and(char::is_alphanumeric) => {
+                p.open(Family::StraightSingle, i);
+            }
             '"' => {
                 let closes = !opening_context(prev)
                     || p.top() == Some(Family::Straight)
@@ -248,7 +259,7 @@ pub(crate) fn find(text: &str, dialogue_dash: bool) -> Vec<Marked> {
         prev = Some(c);
     }
     if let Some(family) = p.stack.first().copied() {
-        if family != Family::Straight {
+        if !matches!(family, Family::Straight | Family::StraightSingle) {
             let open_len = text
                 .get(p.open_at..)
                 .and_then(|t| t.chars().next())
