@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 const MIB: u64 = 1024 * 1024;
 const GZIP_MAGIC: [u8; 2] = [0x1F, 0x8B];
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// How much of stdin is looked at to decide whether it is JSON Lines.
 const STDIN_SNIFF_BYTES: usize = 64 * 1024;
 const READ_BUFFER_BYTES: usize = 64 * 1024;
@@ -53,6 +54,7 @@ pub struct Inputs {
     current: Option<JsonlStream>,
     format: InputFormat,
     limits: Limits,
+    skipped: usize,
 }
 
 impl std::fmt::Debug for Inputs {
@@ -80,7 +82,7 @@ impl Inputs {
             }
             let metadata = fs::metadata(path).map_err(|e| IngestError::unreadable(path, &e))?;
             if metadata.is_dir() {
-                walk(path, &mut inputs.pending)?;
+                walk(path, &mut inputs.pending, &mut inputs.skipped)?;
             } else {
                 // Fail now, with a clear message, rather than half-way through a batch.
                 File::open(path).map_err(|e| IngestError::unreadable(path, &e))?;
@@ -108,6 +110,7 @@ impl Inputs {
             current: None,
             format,
             limits: Limits::default(),
+            skipped: 0,
         }
     }
 
@@ -122,6 +125,12 @@ impl Inputs {
     pub fn with_limits(mut self, limits: Limits) -> Inputs {
         self.limits = limits;
         self
+    }
+
+    /// Directory entries left out while walking: hidden ones and symlinked
+    /// directories (for the end-of-run summary).
+    pub fn skipped_entries(&self) -> usize {
+        self.skipped
     }
 
     /// Files and streams not yet started (for progress reporting).
@@ -206,6 +215,9 @@ impl Iterator for Inputs {
     }
 }
 
+// Once drained, `next` keeps returning `None`.
+impl std::iter::FusedIterator for Inputs {}
+
 enum Started {
     Doc(RawDoc),
     Stream(JsonlStream),
@@ -214,7 +226,7 @@ enum Started {
 /// Lists a directory tree into `out`, depth-first, each directory's entries
 /// in byte order of their names. An explicit stack: deep trees cannot
 /// overflow the call stack.
-fn walk(root: &Path, out: &mut VecDeque<Source>) -> Result<(), IngestError> {
+fn walk(root: &Path, out: &mut VecDeque<Source>, skipped: &mut usize) -> Result<(), IngestError> {
     enum Item {
         Dir(PathBuf),
         File(PathBuf),
@@ -233,6 +245,7 @@ fn walk(root: &Path, out: &mut VecDeque<Source>) -> Result<(), IngestError> {
             let entry = entry.map_err(|e| IngestError::unreadable_dir(&dir, &e))?;
             let name = entry.file_name();
             if name.as_encoded_bytes().starts_with(b".") {
+                *skipped += 1;
                 continue;
             }
             let file_type = entry
@@ -243,6 +256,7 @@ fn walk(root: &Path, out: &mut VecDeque<Source>) -> Result<(), IngestError> {
                 // Followed for files only: a symlinked directory could loop.
                 // A broken link is kept so that reading it reports the problem.
                 if fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                    *skipped += 1;
                     continue;
                 }
                 false
@@ -313,11 +327,10 @@ fn gunzip_if_compressed(
 /// Stdin has no name: it is JSON Lines when it opens with a JSON object line.
 fn sniff_jsonl(mut reader: Box<dyn Read + Send>) -> io::Result<(Box<dyn Read + Send>, bool)> {
     let prefix = read_prefix(&mut reader, STDIN_SNIFF_BYTES)?;
-    let start = prefix
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(prefix.len());
-    let rest = prefix.get(start..).unwrap_or(&[]);
+    let rest = prefix
+        .strip_prefix(UTF8_BOM)
+        .unwrap_or(&prefix)
+        .trim_ascii_start();
     let jsonl = rest.first() == Some(&b'{')
         && match memchr::memchr(b'\n', rest) {
             Some(end) => is_json_object(rest.get(..end).unwrap_or(rest)),
@@ -452,7 +465,14 @@ impl JsonlStream {
                 Ok(LineRead::Eof) => self.finished = true,
                 Ok(LineRead::Line) => {
                     self.line_no += 1;
-                    let content = self.line.trim_ascii();
+                    let mut content = self.line.trim_ascii();
+                    if self.line_no == 1 {
+                        // Editors on Windows start files with a BOM; it is not part of the JSON.
+                        content = content
+                            .strip_prefix(UTF8_BOM)
+                            .unwrap_or(content)
+                            .trim_ascii_start();
+                    }
                     if content.is_empty() {
                         continue;
                     }

@@ -93,7 +93,11 @@ fn directories_are_walked_recursively_in_sorted_order() {
         "z.jsonl",
         b"{\"id\":\"j1\",\"text\":\"one\"}\n{\"id\":\"j2\",\"text\":\"two\"}\n",
     );
-    let docs = read_all(&[root.to_path_buf()], InputFormat::Auto);
+    let inputs = Inputs::open(&[root], InputFormat::Auto).unwrap();
+    assert_eq!(inputs.skipped_entries(), 2);
+    let docs: Vec<Document> = inputs
+        .map(|raw| prepare(raw, &Options::default()))
+        .collect();
     assert_eq!(
         origins(&docs, root),
         [
@@ -429,4 +433,21 @@ fn format_is_told_by_content_unless_forced() {
         .as_deref()
         .unwrap()
         .ends_with("records.txt:1"));
+}
+
+#[test]
+fn a_byte_order_mark_does_not_break_json_lines() {
+    let batch =
+        b"\xEF\xBB\xBF{\"id\":\"bom\",\"text\":\"first\"}\n{\"id\":\"next\",\"text\":\"second\"}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "windows.jsonl", batch);
+    let ids: Vec<String> = read_all(&[path], InputFormat::Auto)
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(ids, ["bom", "next"]);
+    // On stdin too, where JSON Lines is recognized by content.
+    let docs: Vec<RawDoc> = Inputs::from_reader("-", &batch[..], InputFormat::Auto).collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].id.as_deref(), Some("bom"));
 }
