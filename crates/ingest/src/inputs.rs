@@ -69,7 +69,8 @@ impl std::fmt::Debug for Inputs {
 
 impl Inputs {
     /// Checks every path and lists directories (recursively; entries whose
-    /// name starts with `.` and symlinks to directories are skipped). `-` is
+    /// name starts with `.`, symlinks to directories and special files such
+    /// as FIFOs are skipped). `-` is
     /// stdin. A missing or unopenable path, or an unlistable directory, is a
     /// fatal error; nothing is read yet.
     pub fn open<P: AsRef<Path>>(paths: &[P], format: InputFormat) -> Result<Inputs, IngestError> {
@@ -127,8 +128,8 @@ impl Inputs {
         self
     }
 
-    /// Directory entries left out while walking: hidden ones and symlinked
-    /// directories (for the end-of-run summary).
+    /// Directory entries left out while walking: hidden ones, symlinked
+    /// directories, FIFOs, sockets and devices (for the end-of-run summary).
     pub fn skipped_entries(&self) -> usize {
         self.skipped
     }
@@ -255,13 +256,21 @@ fn walk(root: &Path, out: &mut VecDeque<Source>, skipped: &mut usize) -> Result<
             let is_dir = if file_type.is_symlink() {
                 // Followed for files only: a symlinked directory could loop.
                 // A broken link is kept so that reading it reports the problem.
-                if fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
-                    *skipped += 1;
-                    continue;
+                match fs::metadata(&path) {
+                    Ok(target) if !target.is_file() => {
+                        *skipped += 1;
+                        continue;
+                    }
+                    _ => false,
                 }
+            } else if file_type.is_dir() {
+                true
+            } else if file_type.is_file() {
                 false
             } else {
-                file_type.is_dir()
+                // FIFOs, sockets and devices: opening one could block forever.
+                *skipped += 1;
+                continue;
             };
             entries.push((name, path, is_dir));
         }

@@ -120,13 +120,23 @@ fn directories_are_walked_recursively_in_sorted_order() {
 
 #[test]
 #[cfg(unix)]
-fn symlinked_directories_are_not_followed_but_files_are() {
+fn symlinked_directories_and_special_files_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "real/story.txt", b"a story");
     std::os::unix::fs::symlink(root.join("real"), root.join("loop")).unwrap();
     std::os::unix::fs::symlink(root.join("real/story.txt"), root.join("link.txt")).unwrap();
-    let docs = read_all(&[root.to_path_buf()], InputFormat::Auto);
+    // A FIFO in a tree would block a reader forever: it is skipped.
+    let fifo = root.join("pipe");
+    let made_fifo = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let inputs = Inputs::open(&[root], InputFormat::Auto).unwrap();
+    assert_eq!(inputs.skipped_entries(), 1 + usize::from(made_fifo));
+    let docs: Vec<Document> = inputs
+        .map(|raw| prepare(raw, &Options::default()))
+        .collect();
     assert_eq!(origins(&docs, root), ["link.txt", "real/story.txt"]);
     assert_eq!(docs[0].text, "a story");
 }
