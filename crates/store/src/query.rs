@@ -62,6 +62,8 @@ pub struct Participant {
     pub entity: Option<String>,
     /// The entity's name, when there is one.
     pub name: Option<String>,
+    /// The entity's knowledge-base id (`wikidata:Q...`), when known.
+    pub kb: Option<String>,
     pub text: Option<String>,
     pub country: Option<String>,
     pub sector: Option<String>,
@@ -98,6 +100,8 @@ pub struct EventRow {
     pub trigger: Option<(i64, i64)>,
     pub trigger_text: Option<String>,
     pub sentence: Option<(i64, i64)>,
+    /// The sentence the event was read from.
+    pub sentence_text: Option<String>,
     pub confidence: Option<f64>,
     pub rule: Option<String>,
     pub title: Option<String>,
@@ -105,6 +109,8 @@ pub struct EventRow {
     pub publisher: Option<String>,
     pub published: Option<String>,
     pub language: Option<String>,
+    /// When the story went into the store (UTC, ISO 8601).
+    pub ingested_at: Option<String>,
     pub actors: Vec<Participant>,
     pub recipients: Vec<Participant>,
 }
@@ -299,23 +305,32 @@ fn escape_like(value: &str) -> String {
     escaped
 }
 
-/// Turns FTS5 syntax errors into a usage error naming the query.
-fn fts_error(filter: &EventFilter, error: rusqlite::Error) -> StoreError {
-    let is_fts = filter.text.is_some()
-        && matches!(&error, rusqlite::Error::SqliteFailure(_, Some(message))
-            if message.contains("fts5") || message.contains("syntax error") || message.contains("no such column"));
-    match (&filter.text, is_fts) {
-        (Some(query), true) => StoreError::BadTextQuery {
-            query: query.clone(),
-        },
-        _ => StoreError::Sqlite(error),
-    }
+/// Runs the full-text query alone first, so that FTS5 syntax errors are
+/// reported as the user's mistake and never confused with a store failure.
+fn check_text_query(conn: &Connection, filter: &EventFilter) -> Result<()> {
+    let Some(query) = &filter.text else {
+        return Ok(());
+    };
+    let mut stmt = conn
+        .prepare_cached("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 LIMIT 1")?;
+    let checked: rusqlite::Result<Option<i64>> =
+        stmt.query_row([query], |row| row.get(0)).optional();
+    checked.map(|_| ()).map_err(|_| StoreError::BadTextQuery {
+        query: query.clone(),
+    })
+}
+
+/// Validation of everything a query takes from the user.
+fn check(conn: &Connection, filter: &EventFilter) -> Result<()> {
+    filter.validate()?;
+    check_text_query(conn, filter)
 }
 
 const EVENT_COLUMNS: &str = "e.doc_id, e.id, e.date, e.day, e.type, e.mode, e.cameo, e.acled_event_type, e.acled_sub_event_type, \
     e.country, e.place, p.name, p.admin1, p.lat, p.lon, p.precision, e.negated, e.modality, e.dead, e.injured, e.arrested, \
     e.participants, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.confidence, e.rule, \
-    d.title, d.url, d.publisher, d.published, d.language";
+    d.title, d.url, d.publisher, d.published, d.language, d.ingested_at, \
+    substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)";
 
 const EVENT_FROM: &str = "FROM events e JOIN documents d ON d.id = e.doc_id \
     LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place";
@@ -358,6 +373,8 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
         publisher: row.get(31)?,
         published: row.get(32)?,
         language: row.get(33)?,
+        ingested_at: row.get(34)?,
+        sentence_text: row.get(35)?,
         actors: Vec::new(),
         recipients: Vec::new(),
     })
@@ -365,7 +382,7 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
 
 fn attach_participants(conn: &Connection, events: &mut [EventRow]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.role, a.entity, en.name, a.text, a.country, a.sector FROM event_actors a \
+        "SELECT a.role, a.entity, en.name, en.kb, a.text, a.country, a.sector FROM event_actors a \
          LEFT JOIN entities en ON en.doc_id = a.doc_id AND en.id = a.entity \
          WHERE a.doc_id = ?1 AND a.event_id = ?2 ORDER BY a.role, a.position",
     )?;
@@ -376,9 +393,10 @@ fn attach_participants(conn: &Connection, events: &mut [EventRow]) -> Result<()>
                 Participant {
                     entity: row.get(1)?,
                     name: row.get(2)?,
-                    text: row.get(3)?,
-                    country: row.get(4)?,
-                    sector: row.get(5)?,
+                    kb: row.get(3)?,
+                    text: row.get(4)?,
+                    country: row.get(5)?,
+                    sector: row.get(6)?,
                 },
             ))
         })?;
@@ -395,7 +413,7 @@ fn attach_participants(conn: &Connection, events: &mut [EventRow]) -> Result<()>
 }
 
 pub(crate) fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventRow>> {
-    filter.validate()?;
+    check(conn, filter)?;
     let (clause, mut values) = filter.where_clause();
     let sql = format!(
         "SELECT {EVENT_COLUMNS} {EVENT_FROM} {clause} ORDER BY e.day DESC, e.doc_id, e.seq LIMIT ? OFFSET ?"
@@ -405,24 +423,40 @@ pub(crate) fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Even
         filter.offset.min(i64::MAX as usize) as i64
     ));
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
-        .query_map(params_from_iter(values), event_from_row)
-        .map_err(|e| fts_error(filter, e))?;
-    let mut events = rows
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(|e| fts_error(filter, e))?;
+    let rows = stmt.query_map(params_from_iter(values), event_from_row)?;
+    let mut events = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     attach_participants(conn, &mut events)?;
     Ok(events)
 }
 
+/// Calls `visit` for every matching event in storage order (document, then
+/// reading order), ignoring limit and offset: exports stream through this
+/// without holding the result in memory.
+pub(crate) fn for_each_event(
+    conn: &Connection,
+    filter: &EventFilter,
+    mut visit: impl FnMut(EventRow) -> Result<()>,
+) -> Result<()> {
+    check(conn, filter)?;
+    let (clause, values) = filter.where_clause();
+    let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} {clause} ORDER BY e.doc_id, e.seq");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), event_from_row)?;
+    for row in rows {
+        let mut one = [row?];
+        attach_participants(conn, &mut one)?;
+        let [event] = one;
+        visit(event)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn count(conn: &Connection, filter: &EventFilter) -> Result<u64> {
-    filter.validate()?;
+    check(conn, filter)?;
     let (clause, values) = filter.where_clause();
     let sql = format!("SELECT COUNT(*) FROM events e {clause}");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let n: i64 = stmt
-        .query_row(params_from_iter(values), |row| row.get(0))
-        .map_err(|e| fts_error(filter, e))?;
+    let n: i64 = stmt.query_row(params_from_iter(values), |row| row.get(0))?;
     Ok(n.max(0) as u64)
 }
 
@@ -431,7 +465,7 @@ pub(crate) fn counts_over_time(
     filter: &EventFilter,
     bucket: TimeBucket,
 ) -> Result<Vec<(String, u64)>> {
-    filter.validate()?;
+    check(conn, filter)?;
     let (clause, mut values) = filter.where_clause();
     let joiner = if clause.is_empty() { "WHERE" } else { "AND" };
     let sql = format!(
@@ -441,39 +475,33 @@ pub(crate) fn counts_over_time(
     values.insert(0, SqlValue::Integer(bucket.prefix_len()));
     values.push(SqlValue::Integer(bucket.prefix_len()));
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
-        .query_map(params_from_iter(values), |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, i64>(1)?.max(0) as u64,
-            ))
-        })
-        .map_err(|e| fts_error(filter, e))?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(|e| fts_error(filter, e))
+    let rows = stmt.query_map(params_from_iter(values), |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, i64>(1)?.max(0) as u64,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 pub(crate) fn counts_by_country(
     conn: &Connection,
     filter: &EventFilter,
 ) -> Result<Vec<(String, u64)>> {
-    filter.validate()?;
+    check(conn, filter)?;
     let (clause, values) = filter.where_clause();
     let joiner = if clause.is_empty() { "WHERE" } else { "AND" };
     let sql = format!(
         "SELECT e.country, COUNT(*) FROM events e {clause} {joiner} e.country IS NOT NULL GROUP BY e.country ORDER BY 2 DESC, 1"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
-        .query_map(params_from_iter(values), |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, i64>(1)?.max(0) as u64,
-            ))
-        })
-        .map_err(|e| fts_error(filter, e))?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(|e| fts_error(filter, e))
+    let rows = stmt.query_map(params_from_iter(values), |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, i64>(1)?.max(0) as u64,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 pub(crate) fn event(conn: &Connection, doc_id: &str, event_id: &str) -> Result<Option<EventRow>> {
