@@ -120,8 +120,8 @@ pub fn decode_text(body: Vec<u8>) -> DecodedText {
         Encoding::Utf16Be => {
             out.text = decode_utf16(body.get(2..).unwrap_or(&[]), true, &mut out.diagnostics)
         }
-        Encoding::Utf16LeGuessed | Encoding::Utf16BeGuessed => {
-            let big_endian = sniff_encoding(&body) == Encoding::Utf16BeGuessed;
+        guessed @ (Encoding::Utf16LeGuessed | Encoding::Utf16BeGuessed) => {
+            let big_endian = guessed == Encoding::Utf16BeGuessed;
             out.diagnostics.push(Diagnostic::info(
                 "utf16-without-bom",
                 format!(
@@ -203,18 +203,15 @@ fn decode_utf16(bytes: &[u8], big_endian: bool, diagnostics: &mut Vec<Diagnostic
 /// appear within its first kilobyte. UTF-16 bodies are looked at decoded.
 pub fn looks_like_html(body: &[u8]) -> bool {
     let mut prefix: Vec<u8> = match sniff_encoding(body) {
-        Encoding::Utf16Le
+        utf16 @ (Encoding::Utf16Le
         | Encoding::Utf16Be
         | Encoding::Utf16LeGuessed
-        | Encoding::Utf16BeGuessed => {
+        | Encoding::Utf16BeGuessed) => {
             // Only ASCII matters for markup; other characters are dropped.
             let head = body.get(..HTML_SNIFF_BYTES * 2).unwrap_or(body);
             let mut ignored = Vec::new();
-            let big_endian = matches!(
-                sniff_encoding(body),
-                Encoding::Utf16Be | Encoding::Utf16BeGuessed
-            );
-            let start = if matches!(body, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
+            let big_endian = matches!(utf16, Encoding::Utf16Be | Encoding::Utf16BeGuessed);
+            let start = if matches!(utf16, Encoding::Utf16Le | Encoding::Utf16Be) {
                 2
             } else {
                 0

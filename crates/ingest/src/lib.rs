@@ -23,6 +23,13 @@
 //! longer than [`Limits::max_line_bytes`] is skipped and becomes an empty
 //! document with a `line-too-long` error, so memory stays bounded.
 //!
+//! Diagnostic codes: reading — `unreadable-input`, `read-error`,
+//! `truncated-gzip`, `bad-gzip`, `input-truncated`, `bad-jsonl`,
+//! `line-too-long`, `jsonl-no-body`, `jsonl-bad-field`; decoding —
+//! `empty-input`, `invalid-utf8`, `invalid-utf16`, `utf16-without-bom`,
+//! `binary-input`; metadata — `bad-published`, `bad-language`,
+//! `language-mismatch`, `language-unknown` (plus those of `dateline-html`).
+//!
 //! ```
 //! use dateline_ingest::{prepare, InputFormat, Inputs, Options};
 //!
