@@ -13,7 +13,7 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
 if ! "$venv/bin/python" -c "import trafilatura" 2>/dev/null; then
-    "$venv/bin/pip" install --quiet "trafilatura>=2.0"
+    "$venv/bin/pip" install --quiet "trafilatura>=2.0" lxml_html_clean
 fi
 
 cd "$repo"

@@ -21,6 +21,8 @@ const PROSE_MIN: usize = 80;
 const SENTENCE_MIN: usize = 30;
 /// Share of link text above which a block is navigation.
 const LINK_DENSITY_MAX: f32 = 0.35;
+/// A class/id hint this strong marks the article body itself.
+const STRONG_HINT: i32 = 3;
 /// Score bonus per point of positive class/id hint on a core or its parent.
 const HINT_BONUS: f32 = 0.15;
 /// How many levels above the best core other cores are looked for.
@@ -357,13 +359,26 @@ pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
     let first = blocks(dom, &skip);
     let (prose, _) = sums(dom, &first);
     let total = prose.first().copied().unwrap_or(0.0);
+    // Layout wrappers named after a rail or sidebar often hold the article
+    // itself; an element marked as the article body inside them wins.
+    let mut holds_positive: Vec<bool> = hint.iter().map(|&h| h >= STRONG_HINT).collect();
+    for id in (1..n).rev() {
+        if holds_positive.get(id).copied().unwrap_or(false) {
+            let parent = dom.nodes.get(id).map_or(NONE, |x| x.parent) as usize;
+            if let Some(p) = holds_positive.get_mut(parent) {
+                *p = true;
+            }
+        }
+    }
     for id in 0..n {
         let Some(node) = dom.nodes.get(id) else { break };
         if node.tag == Tag::Text || skip.get(id).copied().unwrap_or(true) {
             continue;
         }
         let boiler = boilerplate_tag(node.tag) || hint.get(id).copied().unwrap_or(0) < 0;
-        if boiler && prose.get(id).copied().unwrap_or(0.0) < KEEP_SHARE * total {
+        let holds_article = holds_positive.get(id).copied().unwrap_or(false)
+            || prose.get(id).copied().unwrap_or(0.0) >= KEEP_SHARE * total;
+        if boiler && !holds_article {
             let end = dom.subtree_end(id as u32) as usize;
             for s in skip.iter_mut().take(end).skip(id) {
                 *s = true;
