@@ -461,3 +461,67 @@ fn a_byte_order_mark_does_not_break_json_lines() {
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0].id.as_deref(), Some("bom"));
 }
+
+#[test]
+fn corrupt_gzip_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut compressed = gzip(varied_text(2000).as_bytes());
+    // Flip bytes in the middle of the deflate stream.
+    let middle = compressed.len() / 2;
+    for byte in compressed.iter_mut().skip(middle).take(16) {
+        *byte ^= 0xA5;
+    }
+    let bad = write(dir.path(), "bad.txt.gz", &compressed);
+    let good = write(dir.path(), "good.txt", b"still read after the corrupt file");
+    let docs = read_all(&[bad, good], InputFormat::Auto);
+    assert_eq!(docs.len(), 2);
+    let first = codes(&docs[0]);
+    assert!(
+        first == ["bad-gzip"] || first == ["truncated-gzip"],
+        "{first:?}"
+    );
+    assert_eq!(docs[1].text, "still read after the corrupt file");
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let prefixes: [&[u8]; 6] = [
+        b"",
+        b"\xFF\xFE",
+        b"\xFE\xFF",
+        b"\xEF\xBB\xBF",
+        b"<!doctype html><p>",
+        b"{\"text\":",
+    ];
+    for round in 0..600 {
+        let len = (next() % 3000) as usize;
+        let alphabet: &[u8] = match round % 3 {
+            0 => b"<>/=\"' \n\tabcp{}[]:,\\\x00\xC3\xA9\xE2\x80",
+            1 => b"abcdefghij \n.,",
+            _ => &[],
+        };
+        let mut body = prefixes[round % prefixes.len()].to_vec();
+        body.extend((0..len).map(|_| {
+            let r = next();
+            if alphabet.is_empty() {
+                r as u8
+            } else {
+                alphabet[(r % alphabet.len() as u64) as usize]
+            }
+        }));
+        let doc = prepare(RawDoc::new("fuzz", body.clone()), &Options::default());
+        assert_eq!(doc.provenance.origin.as_deref(), Some("fuzz"));
+        // The same bytes as a JSON Lines stream, line by line.
+        let count = Inputs::from_reader("fuzz", std::io::Cursor::new(body), InputFormat::Jsonl)
+            .map(|raw| prepare(raw, &Options::default()))
+            .count();
+        assert!(count <= len + 2);
+    }
+}
