@@ -519,9 +519,16 @@ fn arbitrary_bytes_never_panic() {
         let doc = prepare(RawDoc::new("fuzz", body.clone()), &Options::default());
         assert_eq!(doc.provenance.origin.as_deref(), Some("fuzz"));
         // The same bytes as a JSON Lines stream, line by line.
-        let count = Inputs::from_reader("fuzz", std::io::Cursor::new(body), InputFormat::Jsonl)
-            .map(|raw| prepare(raw, &Options::default()))
-            .count();
+        let mut count = 0;
+        for raw in Inputs::from_reader("fuzz", std::io::Cursor::new(body), InputFormat::Jsonl) {
+            let doc = prepare(raw, &Options::default());
+            assert!(doc
+                .provenance
+                .origin
+                .as_deref()
+                .is_some_and(|o| o.starts_with("fuzz:")));
+            count += 1;
+        }
         assert!(count <= len + 2);
     }
 }
