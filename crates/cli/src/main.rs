@@ -1,7 +1,10 @@
 //! The `dateline` command: glue between the user and the engine.
 
 mod eval;
+mod export;
 mod extract;
+mod ingest;
+mod query;
 
 use std::process::ExitCode;
 
@@ -46,6 +49,12 @@ enum Command {
     Eval(eval::Args),
     /// Print the JSON Schema of the `dateline/1` record.
     Schema,
+    /// Read stories into an event store (one SQLite file), skipping what is already in.
+    Ingest(ingest::Args),
+    /// Search the events of a store by country, type, dates, actor and text.
+    Query(query::Args),
+    /// Write a store's records and events as JSON Lines, PLOVER, GDELT, ACLED or Parquet.
+    Export(export::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +62,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Export(args) => export::run(args),
         Command::Schema => {
             use std::io::Write;
             writeln!(std::io::stdout().lock(), "{}", dateline_eval::schema::SCHEMA_JSON).map_err(Into::into)
