@@ -282,7 +282,8 @@ fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
         }
     }
     // three days ago
-    if !cur.lex.date_units.is_empty() {
+    let unit_follows = (1..=4).any(|k| cur.keys.flags(i + k) & flag::UNIT != 0);
+    if unit_follows {
         if let Some(count) = read_count(cur.text, cur.tokens, cur.keys, cur.lex, i) {
             if let Some(unit) = cur.lex.date_units.get(cur.keys.get(count.end)) {
                 let ago = cur.lex.relative.longest(cur.keys, count.end + 1);

@@ -44,8 +44,11 @@ pub(crate) mod flag {
     pub const VAGUE: u16 = 1 << 4;
     pub const HEDGE: u16 = 1 << 5;
     pub const RELATIVE: u16 = 1 << 6;
-    pub const DATE_START: u16 = NUMERIC | MONTH | WEEKDAY | NUMBER_WORD | RELATIVE;
-    pub const QUANTITY_START: u16 = NUMERIC | NUMBER_WORD | VAGUE | HEDGE;
+    pub const UNIT: u16 = 1 << 7;
+    /// "a", "un": a number only before a number word ("a dozen", "un million").
+    pub const ARTICLE: u16 = 1 << 8;
+    pub const DATE_START: u16 = NUMERIC | MONTH | WEEKDAY | NUMBER_WORD | ARTICLE | RELATIVE;
+    pub const QUANTITY_START: u16 = NUMERIC | NUMBER_WORD | ARTICLE | VAGUE | HEDGE;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -339,7 +342,9 @@ impl Lexicon {
         // "de", "et", "and" link numbers but never start one: not flagged,
         // so the commonest words are skipped at once.
         for (k, w) in &self.number_words {
-            if !matches!(w.kind, NumberWordKind::And | NumberWordKind::Of) {
+            if w.kind == NumberWordKind::Article {
+                mark(k, flag::ARTICLE);
+            } else if !matches!(w.kind, NumberWordKind::And | NumberWordKind::Of) {
                 mark(k, flag::NUMBER_WORD);
             }
         }
@@ -347,6 +352,7 @@ impl Lexicon {
             .by_first
             .keys()
             .for_each(|k| mark(k, flag::VAGUE));
+        self.date_units.keys().for_each(|k| mark(k, flag::UNIT));
         for (k, entries) in &self.hedges.by_first {
             if entries.iter().any(|(_, h)| *h != Hedge::BetweenAnd) {
                 mark(k, flag::HEDGE);

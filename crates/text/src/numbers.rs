@@ -218,7 +218,9 @@ impl WordSum {
 
 /// Reads number words from token `j` ("vingt-six", "one hundred and five", "a dozen").
 fn read_words(keys: &Keys, lex: &Lexicon, j: usize) -> Option<Reading> {
-    if keys.flags(j) & flag::NUMBER_WORD == 0 {
+    let here = keys.flags(j);
+    let article_alone = here & flag::ARTICLE != 0 && keys.flags(j + 1) & flag::NUMBER_WORD == 0;
+    if here & (flag::NUMBER_WORD | flag::ARTICLE) == 0 || article_alone {
         return None;
     }
     let mut sum = WordSum::default();

@@ -131,9 +131,7 @@ fn abbreviation_before(text: &str, dot: usize, lex: &Lexicon) -> Option<Abbrevia
 }
 
 /// How a line break between two tokens affects sentences.
-fn break_at_newlines(text: &str, prev: &Token, next: &Token) -> bool {
-    let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
-    let newlines = gap.bytes().filter(|&b| b == b'\n').count();
+fn break_at_newlines(text: &str, prev: &Token, next: &Token, newlines: usize) -> bool {
     if newlines == 0 {
         return false;
     }
@@ -175,12 +173,17 @@ pub fn sentences(text: &str, tokens: &[Token], lang: &str) -> Vec<Span> {
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         if let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) {
-            let gap = text.get(prev.span.end..token.span.start).unwrap_or("");
-            if gap.bytes().filter(|&b| b == b'\n').nth(1).is_some() {
+            let newlines = match text.get(prev.span.end..token.span.start) {
+                Some(gap) if gap.len() > 1 || gap == "\n" => {
+                    gap.bytes().filter(|&b| b == b'\n').count()
+                }
+                _ => 0,
+            };
+            if newlines >= 2 {
                 // An unbalanced quotation ends with its paragraph.
                 quoting = Quoting::default();
             }
-            if let Some(s) = start.filter(|_| break_at_newlines(text, prev, token)) {
+            if let Some(s) = start.filter(|_| break_at_newlines(text, prev, token, newlines)) {
                 push_sentence(&mut out, tokens, s, i - 1);
                 start = None;
                 quoting = Quoting::default();

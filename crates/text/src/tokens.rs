@@ -32,7 +32,13 @@ pub(crate) fn tokenize_with(text: &str, rules: &TokenRules) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut key = String::new();
-    while let Some(c) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' || b == b'\n' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else { break };
         let width = c.len_utf8();
         if c.is_whitespace() || is_invisible(c) {
             i += width;
@@ -136,7 +142,13 @@ fn scan_word(
     tokens: &mut Vec<Token>,
 ) -> usize {
     let mut end = start;
-    while let Some(c) = char_at(text, end) {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits are most of a word: no char decoding for them.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(c) = char_at(text, end) else { break };
         if continues_word(c) {
             end += c.len_utf8();
             continue;
