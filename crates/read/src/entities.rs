@@ -18,6 +18,7 @@
 //! ```
 
 mod build;
+mod fast_hash;
 pub(crate) mod knowledge;
 pub(crate) mod lexicon;
 pub(crate) mod scan;
@@ -28,8 +29,19 @@ use lexicon::{lexicon, Lexicon};
 
 /// Reads the entities of a document into `reading.entities`.
 pub fn read(reading: &mut Reading, cx: &Context) {
+    thread_local! {
+        // Token buffers live as long as the thread: no allocation per document.
+        static TOKENS: std::cell::RefCell<Vec<scan::Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TOKENS.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut toks) => read_with(reading, cx, &mut toks),
+        Err(_) => read_with(reading, cx, &mut Vec::new()),
+    });
+}
+
+fn read_with(reading: &mut Reading, cx: &Context, toks: &mut Vec<scan::Tok>) {
     let lex = lexicon(&cx.lang);
-    let toks = scan::scan(&cx.folded, &reading.doc.text, lex, &|w| {
+    scan::scan_into(toks, &cx.folded, &reading.doc.text, lex, &|w| {
         lex.is_abbreviation(w)
     });
     let dateline_place = reading
@@ -48,7 +60,7 @@ pub fn read(reading: &mut Reading, cx: &Context) {
         .filter(|s| !s.is_empty())
         .collect();
     let entities = build::entities(&build::Input {
-        toks: &toks,
+        toks,
         view: &cx.folded,
         folded: cx.folded.text(),
         original: &reading.doc.text,
@@ -171,7 +183,7 @@ pub fn resolve_speaker(reading: &Reading, cx: &Context, span: Span) -> Option<us
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| kind.is_none_or(|k| e.kind == k))
+            .filter(|(_, e)| kind.map_or(true, |k| e.kind == k))
             .find(|(_, e)| e.mentions.iter().any(|m| m.overlaps(span)))
             .map(|(i, _)| i)
     };
@@ -236,7 +248,7 @@ fn resolve_titled(
             .map(|m| m.end)
             .max()
             .unwrap_or(0);
-        if best.is_none_or(|(_, at)| last_before > at) {
+        if best.map_or(true, |(_, at)| last_before > at) {
             best = Some((index, last_before));
         }
     }

@@ -20,7 +20,7 @@ use crate::Context;
 use dateline_model::{Entity, EntityType, Place, Reading, Span};
 
 /// Reads the places of a document into `reading.places` (after the entities).
-pub fn read(reading: &mut Reading, _cx: &Context) {
+pub fn read(reading: &mut Reading, cx: &Context) {
     let focus = crate::entities::focus_country(reading);
     let dateline_place = reading
         .doc
@@ -33,7 +33,7 @@ pub fn read(reading: &mut Reading, _cx: &Context) {
         if !matches!(entity.kind, EntityType::Gpe | EntityType::Loc) {
             continue;
         }
-        let Some(found) = locate(reading, entity, focus.as_deref()) else {
+        let Some(found) = locate(reading, cx, entity, focus.as_deref()) else {
             continue;
         };
         places.push(place_of(&found, Some(index), entity.mentions.clone()));
@@ -71,20 +71,20 @@ pub fn read(reading: &mut Reading, _cx: &Context) {
 
 /// The gazetteer record an entity stands for: among the records its
 /// mentions and name may name, the one with the entity's name and country.
-fn locate(reading: &Reading, entity: &Entity, focus: Option<&str>) -> Option<Known> {
+fn locate(reading: &Reading, cx: &Context, entity: &Entity, focus: Option<&str>) -> Option<Known> {
     let mut ids: Vec<u32> = Vec::new();
-    let written = entity
-        .mentions
-        .iter()
-        .map(|m| reading.doc.slice(*m))
-        .chain(std::iter::once(entity.name.as_str()));
-    for text in written {
-        let folded = dateline_text::fold(text);
-        for id in knowledge::lookup(folded.text()) {
+    let folded = cx.folded.text();
+    for mention in &entity.mentions {
+        let span = cx.folded.to_folded(*mention);
+        let written = folded.get(span.start..span.end).unwrap_or("");
+        for id in knowledge::lookup(written) {
             if !ids.contains(id) {
                 ids.push(*id);
             }
         }
+    }
+    if ids.is_empty() {
+        ids.extend_from_slice(knowledge::lookup(dateline_text::fold(&entity.name).text()));
     }
     best_of(&ids, Some(entity), focus, dateline_country(reading))
 }

@@ -369,3 +369,36 @@ fn nothing_panics_on_odd_input() {
         let _ = entities::resolve_speaker(&reading, &cx, Span::new(1, 0));
     }
 }
+
+#[test]
+fn nothing_panics_on_generated_noise() {
+    // A fixed pseudo-random walk over characters that stress the scanner:
+    // multi-byte letters, apostrophes, hyphens, capitals, periods, quotes.
+    let alphabet: Vec<char> = "aZ éÉ'’-.«» \nM.Gen.l'd'OTSC Ïİß 中文 ٢ x,;:!?"
+        .chars()
+        .collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..200 {
+        let mut text = String::new();
+        for _ in 0..60 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        for lang in ["fr", "en"] {
+            let (reading, cx) = read(lang, &text);
+            for entity in &reading.entities {
+                for m in &entity.mentions {
+                    assert!(
+                        reading.doc.text.get(m.start..m.end).is_some(),
+                        "mention off char boundaries"
+                    );
+                }
+            }
+            let whole = Span::new(0, reading.doc.text.len());
+            let _ = entities::actor_for_span(&reading, &cx, whole);
+            let _ = entities::resolve_speaker(&reading, &cx, whole);
+        }
+    }
+}

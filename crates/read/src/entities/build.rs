@@ -1,12 +1,12 @@
 //! From tokens to entities: gazetteer matches, government bodies, titles,
 //! capitalised names, then linking mentions into identities.
 
+use super::fast_hash::FastMap;
 use super::knowledge::{self, Kind, Known};
 use super::lexicon::{CueWhere, Lexicon};
 use super::scan::{self, Case, Tok, TokKind};
 use dateline_model::{Entity, EntityType, Span};
 use dateline_text::Folded;
-use std::collections::HashMap;
 
 pub(crate) struct Input<'a> {
     pub toks: &'a [Tok],
@@ -57,7 +57,43 @@ struct TitleGroup {
 
 /// Token ranges of gazetteer matches, by start token.
 struct Gazetteer {
-    at: HashMap<usize, (usize, &'static [u32])>,
+    at: Vec<Option<(usize, &'static [u32])>>,
+}
+
+impl Gazetteer {
+    fn get(&self, start: &usize) -> Option<&(usize, &'static [u32])> {
+        self.at.get(*start).and_then(Option::as_ref)
+    }
+    fn contains_key(&self, start: &usize) -> bool {
+        self.get(start).is_some()
+    }
+}
+
+/// A lexicon phrase found at token boundaries: tokens `[start, end)`.
+#[derive(Clone, Copy)]
+struct PhraseMatch {
+    start: usize,
+    end: usize,
+    phrase: usize,
+}
+
+/// One pass of the lexicon automaton over the document.
+fn phrase_matches(input: &Input) -> Vec<PhraseMatch> {
+    let Some(matcher) = input.lex.matcher.as_ref() else {
+        return Vec::new();
+    };
+    matcher
+        .find_iter(input.folded)
+        .filter_map(|m| {
+            let start = scan::token_at(input.toks, m.start());
+            let end = scan::token_end(input.toks, m.end());
+            at_boundaries(input.toks, start, end, m.start(), m.end()).then_some(PhraseMatch {
+                start,
+                end,
+                phrase: m.pattern().as_usize(),
+            })
+        })
+        .collect()
 }
 
 pub(crate) fn entities(input: &Input) -> Vec<Entity> {
@@ -66,8 +102,9 @@ pub(crate) fn entities(input: &Input) -> Vec<Entity> {
     let gazetteer = gazetteer_matches(input);
     let mut mentions: Vec<Mention> = Vec::new();
 
-    let bodies = gov_bodies(input, &gazetteer, &mut used);
-    let titles = title_groups(input, &gazetteer, &mut used);
+    let phrases = phrase_matches(input);
+    let bodies = gov_bodies(input, &phrases, &gazetteer, &mut used);
+    let titles = title_groups(input, &phrases, &gazetteer, &mut used);
     names(input, &gazetteer, &titles, &used, &mut mentions);
 
     credited_sources(input, &mut mentions);
@@ -127,7 +164,7 @@ fn folded_of<'a>(input: &Input<'a>, (start, end): (usize, usize)) -> &'a str {
 
 fn gazetteer_matches(input: &Input) -> Gazetteer {
     let toks = input.toks;
-    let mut at = HashMap::new();
+    let mut at = vec![None; toks.len()];
     for found in knowledge::find_all(input.original, input.view) {
         let start = scan::token_at(toks, found.range.start);
         let end = scan::token_end(toks, found.range.end);
@@ -164,7 +201,9 @@ fn gazetteer_matches(input: &Input) -> Gazetteer {
                 .filter_map(|id| knowledge::known(*id))
                 .all(|k| k.kind == Kind::City && dateline_text::fold(k.name).text() != alias);
         if accepted && !acronym_of_town && !found.ids.is_empty() {
-            at.insert(start, (end, found.ids));
+            if let Some(slot) = at.get_mut(start) {
+                *slot = Some((end, found.ids));
+            }
         }
     }
     Gazetteer { at }
@@ -175,27 +214,26 @@ fn gazetteer_matches(input: &Input) -> Gazetteer {
 /// Finds government bodies ("ministère de l'Intérieur kazakh", "Kazakhstan's
 /// Interior Ministry"). Returns mentions whose name and country are settled
 /// later (the country may come from the story), with their base name.
-fn gov_bodies(input: &Input, gazetteer: &Gazetteer, used: &mut [bool]) -> Vec<(Mention, String)> {
+fn gov_bodies(
+    input: &Input,
+    phrases: &[PhraseMatch],
+    gazetteer: &Gazetteer,
+    used: &mut [bool],
+) -> Vec<(Mention, String)> {
     let (toks, lex) = (input.toks, input.lex);
     let mut found = Vec::new();
-    let Some(matcher) = lex.matcher.as_ref() else {
-        return found;
-    };
-    for m in matcher.find_iter(input.folded) {
-        let Some(info) = lex.phrases.get(m.pattern().as_usize()) else {
+    for m in phrases {
+        let Some(info) = lex.phrases.get(m.phrase) else {
             continue;
         };
         if info.bodies.is_empty() {
             continue;
         }
-        let start = scan::token_at(toks, m.start());
-        let head_end = scan::token_end(toks, m.end());
-        if !at_boundaries(toks, start, head_end, m.start(), m.end())
-            || used.get(start).copied().unwrap_or(true)
-        {
+        let (start, head_end) = (m.start, m.end);
+        if used.get(start).copied().unwrap_or(true) {
             continue;
         }
-        if gazetteer.at.contains_key(&start) {
+        if gazetteer.contains_key(&start) {
             continue;
         }
         let mut best: Option<(usize, Option<&'static str>, usize)> = None;
@@ -221,13 +259,13 @@ fn gov_bodies(input: &Input, gazetteer: &Gazetteer, used: &mut [bool]) -> Vec<(M
                 let complement_end = scan::token_end(toks, from + body.complement.len());
                 if toks
                     .get(complement_end.wrapping_sub(1))
-                    .is_none_or(|t| t.f.end != from + body.complement.len())
+                    .map_or(true, |t| t.f.end != from + body.complement.len())
                 {
                     continue;
                 }
                 end = complement_end;
             }
-            if best.is_none_or(|(e, _, _)| end > e) {
+            if best.map_or(true, |(e, _, _)| end > e) {
                 best = Some((end, country, *body_index));
             }
         }
@@ -267,7 +305,7 @@ fn gov_bodies(input: &Input, gazetteer: &Gazetteer, used: &mut [bool]) -> Vec<(M
                 if input.lex.particles.contains_key(next.folded(input.folded))
                     || input.lex.is_function_word(next.folded(input.folded))
                 {
-                    if let Some((gend, ids)) = gazetteer.at.get(&(end + 1)) {
+                    if let Some((gend, ids)) = gazetteer.get(&(end + 1)) {
                         country = country_of_ids(ids).filter(|_| *gend > end);
                     }
                 }
@@ -312,7 +350,7 @@ fn demonym_of(input: &Input, tok: &Tok) -> Option<&'static str> {
 fn country_ending_at(input: &Input, gazetteer: &Gazetteer, end: usize) -> Option<&'static str> {
     (end.saturating_sub(4)..end)
         .find_map(|start| {
-            let (e, ids) = gazetteer.at.get(&start)?;
+            let (e, ids) = gazetteer.get(&start)?;
             (*e == end).then(|| country_of_ids(ids)).flatten()
         })
         .or_else(|| {
@@ -333,27 +371,20 @@ fn country_of_ids(ids: &[u32]) -> Option<&'static str> {
 
 // ------------------------------------------------------------------ titles
 
-fn title_groups(input: &Input, gazetteer: &Gazetteer, used: &mut [bool]) -> Vec<TitleGroup> {
+fn title_groups(
+    input: &Input,
+    phrases: &[PhraseMatch],
+    gazetteer: &Gazetteer,
+    used: &mut [bool],
+) -> Vec<TitleGroup> {
     let (toks, lex) = (input.toks, input.lex);
     let mut groups = Vec::new();
-    let Some(matcher) = lex.matcher.as_ref() else {
-        return groups;
-    };
-    for m in matcher.find_iter(input.folded) {
-        let Some(title) = lex
-            .phrases
-            .get(m.pattern().as_usize())
-            .and_then(|p| p.title)
-        else {
+    for m in phrases {
+        let Some(title) = lex.phrases.get(m.phrase).and_then(|p| p.title) else {
             continue;
         };
-        let start = scan::token_at(toks, m.start());
-        let end = scan::token_end(toks, m.end());
-        if !at_boundaries(toks, start, end, m.start(), m.end()) {
-            continue;
-        }
-        if (start..end)
-            .any(|i| used.get(i).copied().unwrap_or(true) || gazetteer.at.contains_key(&i))
+        let (start, end) = (m.start, m.end);
+        if (start..end).any(|i| used.get(i).copied().unwrap_or(true) || gazetteer.contains_key(&i))
         {
             continue;
         }
@@ -423,7 +454,7 @@ fn particle_len(input: &Input, i: usize) -> usize {
             continue;
         }
         if (i..i + len).any(|k| {
-            toks.get(k).is_none_or(|t| {
+            toks.get(k).map_or(true, |t| {
                 t.after_break || !matches!(t.kind, TokKind::Word | TokKind::Elision)
             })
         }) {
@@ -455,12 +486,12 @@ fn names(
         // Gazetteer matches inside lower-case text still count when capitalised
         // ("Organisation du traité de sécurité collective").
         if !used.get(i).copied().unwrap_or(true)
-            && (starts_name(input, i, used) || gazetteer.at.contains_key(&i))
+            && (starts_name(input, i, used) || gazetteer.contains_key(&i))
         {
             let start = i;
             let mut end = i;
             loop {
-                if let Some((gend, _)) = gazetteer.at.get(&end) {
+                if let Some((gend, _)) = gazetteer.get(&end) {
                     let same_line = end == start || toks.get(end).is_some_and(|t| !t.after_break);
                     if same_line && (end..*gend).all(|k| !used.get(k).copied().unwrap_or(true)) {
                         end = *gend;
@@ -558,7 +589,7 @@ fn carve(
         && toks.get(start).is_some_and(|t| {
             (t.initial || t.case == Case::Upper) && lex.is_function_word(t.folded(input.folded))
         })
-        && !gazetteer.at.contains_key(&start)
+        && !gazetteer.contains_key(&start)
     {
         start += 1;
     }
@@ -570,7 +601,7 @@ fn carve(
         let mut subs = Vec::new();
         let mut k = start;
         while k < end {
-            match gazetteer.at.get(&k) {
+            match gazetteer.get(&k) {
                 Some((e, ids)) if *e <= end => {
                     subs.push((k, *e, *ids));
                     k = *e;
@@ -880,7 +911,7 @@ fn credited_sources(input: &Input, mentions: &mut Vec<Mention>) {
 /// with Tbilisi or Atlanta), the dateline, then countries over regions over
 /// cities, then population (Paris, France over Paris, Texas).
 fn choose_homonyms(input: &Input, mentions: &mut [Mention]) {
-    let mut context: HashMap<&'static str, usize> = HashMap::new();
+    let mut context: FastMap<&'static str, usize> = FastMap::default();
     for m in mentions.iter() {
         // A country's name counts for that country even when some town
         // shares it (Lebanon, Pennsylvania); other names count when all
@@ -962,7 +993,7 @@ fn is_own_country(k: &Known, _country: &str) -> bool {
 /// "Kassym-Jomart Tokaïev", "Jordan" after "Michael Jordan") join that
 /// person; other lone words are dropped.
 fn link_surnames(input: &Input, mentions: &mut Vec<Mention>) {
-    let mut surnames: HashMap<&str, Key> = HashMap::new();
+    let mut surnames: FastMap<&str, Key> = FastMap::default();
     for m in mentions.iter() {
         let person = m.kind == EntityType::Per && m.toks.1 - m.toks.0 >= 2;
         if !person {
@@ -1011,7 +1042,7 @@ fn link_surnames(input: &Input, mentions: &mut Vec<Mention>) {
 // ------------------------------------------------------------------ entities
 
 fn assemble(input: &Input, mentions: Vec<Mention>) -> Vec<Entity> {
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: FastMap<Key, usize> = FastMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     // The longest written form of an unknown name is its name.
     let mut name_len: Vec<usize> = Vec::new();
@@ -1089,7 +1120,7 @@ pub(crate) fn focus<'a>(
     weights.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     match weights.as_slice() {
         [(country, w), rest @ ..]
-            if *w >= 2 && rest.first().is_none_or(|(_, second)| second < w) =>
+            if *w >= 2 && rest.first().map_or(true, |(_, second)| second < w) =>
         {
             Some(country)
         }

@@ -3,7 +3,8 @@
 //! function words, name particles, type cues, elisions) and folded with the
 //! same folding as the document so that lookups compare like with like.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use super::fast_hash::FastMap;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dateline_model::EntityType;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -60,14 +61,14 @@ pub(crate) struct Lexicon {
     pub matcher: Option<AhoCorasick>,
     pub phrases: Vec<PhraseInfo>,
     /// Folded pronoun -> is subject pronoun of a person.
-    pub pronouns: HashMap<String, char>,
-    pub function_words: HashMap<String, ()>,
+    pub pronouns: FastMap<String, char>,
+    pub function_words: FastMap<String, ()>,
     /// Folded particle -> allowed inside any name (true) or persons only (false).
-    pub particles: HashMap<String, bool>,
-    pub cues: HashMap<String, (EntityType, CueWhere)>,
-    pub elisions: HashMap<String, ()>,
+    pub particles: FastMap<String, bool>,
+    pub cues: FastMap<String, (EntityType, CueWhere)>,
+    pub elisions: FastMap<String, ()>,
     /// Folded titles written with a final period ("gen", "m"), whose period ends no sentence.
-    pub abbreviations: HashMap<String, ()>,
+    pub abbreviations: FastMap<String, ()>,
 }
 
 impl Lexicon {
@@ -104,7 +105,7 @@ fn load(iso: &str) -> Lexicon {
     };
 
     let mut titles = Vec::new();
-    let mut abbreviations = HashMap::new();
+    let mut abbreviations = FastMap::default();
     for row in dateline_lang::rows(file("titles.tsv")) {
         let Some(phrase) = row.first().map(|p| fold(p)).filter(|p| !p.is_empty()) else {
             continue;
@@ -169,7 +170,9 @@ fn load(iso: &str) -> Lexicon {
     let matcher = if phrase_texts.is_empty() {
         None
     } else {
+        // A DFA: the lexicon is small and the automaton runs over every document.
         AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&phrase_texts)
             .ok()

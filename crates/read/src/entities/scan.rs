@@ -51,6 +51,22 @@ impl Tok {
 }
 
 fn case_of(original: &str) -> Case {
+    // ASCII words (most of them) need no Unicode tables.
+    if original.is_ascii() {
+        let bytes = original.as_bytes();
+        let Some(first) = bytes.iter().position(u8::is_ascii_alphabetic) else {
+            return Case::None;
+        };
+        let any_lower = bytes.iter().any(u8::is_ascii_lowercase);
+        return match (
+            bytes.get(first).is_some_and(u8::is_ascii_uppercase),
+            any_lower,
+        ) {
+            (true, false) => Case::Upper,
+            (true, true) => Case::Title,
+            _ => Case::Lower,
+        };
+    }
     let mut chars = original.chars().filter(|c| c.is_alphabetic());
     let Some(first) = chars.next() else {
         return Case::None;
@@ -96,8 +112,22 @@ pub(crate) fn scan(
     lex: &Lexicon,
     abbreviations: &dyn Fn(&str) -> bool,
 ) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    scan_into(&mut toks, folded, original, lex, abbreviations);
+    toks
+}
+
+/// [`scan`] into a buffer the caller reuses from document to document.
+pub(crate) fn scan_into(
+    toks: &mut Vec<Tok>,
+    folded: &Folded,
+    original: &str,
+    lex: &Lexicon,
+    abbreviations: &dyn Fn(&str) -> bool,
+) {
     let text = folded.text();
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    toks.clear();
+    toks.reserve(text.len() / 6);
     let mut iter = text.char_indices().peekable();
     let mut saw_break = false;
     while let Some((start, c)) = iter.next() {
@@ -107,7 +137,7 @@ pub(crate) fn scan(
         }
         if !is_word_char(c) {
             push(
-                &mut toks,
+                toks,
                 folded,
                 original,
                 Span::new(start, start + c.len_utf8()),
@@ -151,7 +181,7 @@ pub(crate) fn scan(
             let suffix = slice.get(apos + 1..).unwrap_or("");
             if lex.is_elision(prefix) {
                 push(
-                    &mut toks,
+                    toks,
                     folded,
                     original,
                     Span::new(start, start + apos + 1),
@@ -163,7 +193,7 @@ pub(crate) fn scan(
                 rest_start = start + apos + 1;
             } else if suffix == "s" {
                 push(
-                    &mut toks,
+                    toks,
                     folded,
                     original,
                     Span::new(start, start + apos),
@@ -172,7 +202,7 @@ pub(crate) fn scan(
                     has_digit,
                 );
                 push(
-                    &mut toks,
+                    toks,
                     folded,
                     original,
                     Span::new(start + apos, end),
@@ -185,7 +215,7 @@ pub(crate) fn scan(
             }
         }
         push(
-            &mut toks,
+            toks,
             folded,
             original,
             Span::new(rest_start, word.end),
@@ -195,8 +225,7 @@ pub(crate) fn scan(
         );
         saw_break = false;
     }
-    mark_initials(&mut toks, text, abbreviations);
-    toks
+    mark_initials(toks, text, abbreviations);
 }
 
 fn push(
