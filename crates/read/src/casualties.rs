@@ -74,22 +74,28 @@ fn read_sentence(
             continue;
         };
         let word_end = i + word.words.len();
-        let picked: Vec<&Count> = match word.direction {
+        let right: Vec<&Count> = counts
+            .iter()
+            .filter(|c| c.tokens.start >= word_end && c.tokens.start <= word_end + 2)
+            .take(1)
+            .collect();
+        let direction = match word.direction {
+            Direction::Both if right.is_empty() => Direction::Left,
+            Direction::Both => Direction::Right,
+            d => d,
+        };
+        let picked: Vec<&Count> = match direction {
             Direction::Left => counts_left(lex, view, &counts, range.start, i),
-            Direction::Right => counts
-                .iter()
-                .filter(|c| c.tokens.start >= word_end && c.tokens.start <= word_end + 2)
-                .take(1)
-                .collect(),
+            _ => right,
         };
         for count in picked {
             if used.iter().any(|u| u.start == count.tokens.start) {
                 continue;
             }
             used.push(count.tokens.clone());
-            let group_tokens = match word.direction {
+            let group_tokens = match direction {
                 Direction::Left => group_between(lex, view, count.tokens.end, i),
-                Direction::Right => group_between(
+                Direction::Right | Direction::Both => group_between(
                     lex,
                     view,
                     count.tokens.end,
@@ -102,7 +108,7 @@ fn read_sentence(
                 .map(|g| role_of(lex, view, g))
                 .unwrap_or(GroupRole::Unknown);
             let group_span = group_tokens.map(|g| view.cover(g));
-            let span = if word.direction == Direction::Left {
+            let span = if direction == Direction::Left {
                 view.cover(count.tokens.start..word_end)
             } else {
                 view.cover(i..count.tokens.end)

@@ -25,7 +25,9 @@ use dateline_model::{
     Acled, CasualtyKind, Diagnostic, EntityType, Event, EventSize, GroupRole, Modality,
     Participant, Reading, Span,
 };
-use lexicon::{acled_table, cameo_table, intent_table, lexicon, Lexicon, PatWord, Tag, Trigger, GAP};
+use lexicon::{
+    acled_table, cameo_table, intent_table, lexicon, Lexicon, PatWord, Tag, Trigger, GAP,
+};
 use scan::View;
 use std::ops::Range;
 
@@ -42,10 +44,26 @@ const MAX_PHRASE: usize = 14;
 pub fn read(reading: &mut Reading, cx: &Context) {
     let Some(lex) = lexicon(&cx.lang) else { return };
     let view = View::build(reading, &cx.lang);
+    if !lex.problems.is_empty() {
+        reading.diagnose(Diagnostic::warning(
+            "event-lexicon",
+            format!(
+                "{} unreadable event resource row(s): {}",
+                lex.problems.len(),
+                lex.problems.join("; ")
+            ),
+        ));
+    }
     let focus = crate::entities::focus_country(reading);
     let mut events: Vec<Found> = Vec::new();
     {
-        let d = Doc { reading, cx, lex, view: &view, focus: focus.clone() };
+        let d = Doc {
+            reading,
+            cx,
+            lex,
+            view: &view,
+            focus: focus.clone(),
+        };
         for sentence in 0..view.sentences.len() {
             read_sentence(&d, sentence, &mut events);
         }
@@ -115,6 +133,11 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
     let sentence_span = view.cover(range.clone());
     let first_in_sentence = out.len();
     // Once a speech-act event is read, later triggers in its scope are its content.
+    let verb_starts: Vec<usize> = matches
+        .iter()
+        .filter(|m| lex.triggers.get(m.trigger).is_some_and(|t| !t.noun))
+        .map(|m| m.start)
+        .collect();
     let mut governed_until: Option<usize> = None;
     let mut protest_until: Option<usize> = None;
     let mut consumed: Vec<Range<usize>> = Vec::new();
@@ -140,7 +163,14 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
             continue;
         }
         let next_start = matches.get(k + 1).map(|n| n.start).unwrap_or(range.end);
-        let previous_end = k.checked_sub(1).and_then(|p| matches.get(p)).map_or(range.start, |p| p.end);
+        // A subject does not reach back over an earlier verb trigger (nouns may be inside it).
+        let previous_end = matches
+            .get(..k)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|p| lex.triggers.get(p.trigger).is_some_and(|t| !t.noun))
+            .map_or(range.start, |p| p.end);
         let mut found = build_event(
             d,
             m,
@@ -161,7 +191,7 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
                 earlier.during = false;
             }
         }
-        if let Some(object) = object_phrase(lex, view, m.end, range.end, next_start) {
+        if let Some(object) = object_phrase(lex, view, m.end, range.end) {
             consumed.push(object);
         }
         if !found.actor_tokens.is_empty() {
@@ -170,16 +200,31 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
         if VERBAL_TYPES.contains(&trigger.kind.as_str())
             && !(trigger.noun && in_during(lex, view, range.start, m.start))
         {
-            governed_until = Some(governed_scope_end(lex, view, m.end, range.end));
+            governed_until = Some(governed_scope_end(
+                lex,
+                view,
+                m.end,
+                range.end,
+                &verb_starts,
+            ));
         }
         if trigger.kind == "PROTEST" {
-            protest_until = Some(governed_scope_end(lex, view, m.end, range.end));
+            protest_until = Some(governed_scope_end(
+                lex,
+                view,
+                m.end,
+                range.end,
+                &verb_starts,
+            ));
         }
         // Weak nouns that were the subject of this event ("Protesters blocked roads") are dropped.
         out.retain(|f| {
             !(f.sentence == sentence
                 && f.noun
-                && f.event.confidence <= 0.6
+                && lex
+                    .triggers
+                    .get(f.trigger)
+                    .is_some_and(|t| t.confidence <= 0.6)
                 && found
                     .actor_tokens
                     .contains(&token_at(view, f.event.trigger.start)))
@@ -216,7 +261,7 @@ fn find_matches(lex: &Lexicon, view: &View, range: Range<usize>) -> Vec<Match> {
             if !conditions_hold(view, trigger, range.clone()) {
                 continue;
             }
-            if best.as_ref().is_none_or(|b| end > b.end) {
+            if best.as_ref().map_or(true, |b| end > b.end) {
                 best = Some(Match {
                     trigger: t,
                     tag,
@@ -284,11 +329,24 @@ fn in_during(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bo
 
 /// The end of what a speech-act trigger governs: the sentence, or the next
 /// semicolon or comma + coordinator ("..., and troops fired").
-fn governed_scope_end(lex: &Lexicon, view: &View, from: usize, end: usize) -> usize {
+fn governed_scope_end(
+    lex: &Lexicon,
+    view: &View,
+    from: usize,
+    end: usize,
+    verb_starts: &[usize],
+) -> usize {
     for i in from..end {
         let w = view.word(i);
         if w == ";" || (w == "," && lex.role("coordinator").at(view, i + 1).is_some()) {
             return i;
+        }
+        // "a rejeté leurs revendications et a appelé ...": a coordinated predicate is news of its own.
+        if let Some(n) = lex.role("coordinator").at(view, i) {
+            let next = i + n;
+            if lex.role("aux").has(view.word(next)) || verb_starts.contains(&next) {
+                return i;
+            }
         }
     }
     end
@@ -315,7 +373,9 @@ fn build_event(
     let quote = quote_speaker(reading, view, trigger_span);
     // "Selon les chiffres du ministère, 26 ... ont été tués": a credited figure is the
     // source's, but the event is still told as fact.
-    let attribution_only = quote.as_ref().is_some_and(|(_, q)| is_attribution(reading, lex, *q));
+    let attribution_only = quote
+        .as_ref()
+        .is_some_and(|(_, q)| is_attribution(reading, lex, *q));
 
     let mut modality = modality_of(
         lex,
@@ -334,14 +394,16 @@ fn build_event(
             .into_iter()
             .find_map(|p| p.entity);
     }
-    if modality == Modality::Asserted && ((quote.is_some() && !attribution_only) || speech.is_some()) {
+    if modality == Modality::Asserted
+        && ((quote.is_some() && !attribution_only) || speech.is_some())
+    {
         modality = Modality::Reported;
     }
 
     let mut actor = Vec::new();
     let mut recipient = Vec::new();
     let mut actor_tokens = 0..0;
-    let object = object_phrase(lex, view, m.end, sentence.end, next_match);
+    let object = object_phrase(lex, view, m.end, sentence.end);
     let quote_speaker_entity = quote.as_ref().and_then(|(s, _)| *s);
     if trigger.actor_after {
         if let Some(obj) = object.clone() {
@@ -354,6 +416,19 @@ fn build_event(
         actor = participants(d, before.clone(), quote_speaker_entity);
         actor_tokens = before;
         let (genitive, against) = noun_complements(lex, view, m.end, sentence.end, next_match);
+        // "Les enseignants ont entamé une grève", "students staged demonstrations":
+        // the subject of a light verb right before the noun did it.
+        if actor.is_empty() {
+            let from = m.start.saturating_sub(4).max(sentence.start);
+            if let Some(light) = (from..m.start)
+                .rev()
+                .find(|&i| lex.role("light_verb").has(view.word(i)))
+            {
+                let subject = subject_phrase(lex, view, sentence.start.max(previous_match), light);
+                actor = participants(d, subject.clone(), quote_speaker_entity);
+                actor_tokens = subject;
+            }
+        }
         if actor.is_empty() {
             if let Some(g) = genitive {
                 actor = participants(d, g.clone(), quote_speaker_entity);
@@ -365,8 +440,7 @@ fn build_event(
         }
     } else {
         let subject = subject_phrase(lex, view, sentence.start.max(previous_match), m.start);
-        let subject_people =
-            participants(d, subject.clone(), quote_speaker_entity);
+        let subject_people = participants(d, subject.clone(), quote_speaker_entity);
         if passive && !trigger.theme_actor {
             recipient = subject_people;
             if let Some(agent) = agent_phrase(lex, view, m.end, sentence.end) {
@@ -384,7 +458,8 @@ fn build_event(
             }
         }
         // "Hungary has said it will support": a pronoun subject of a reported clause is the speaker.
-        let pronoun_subject = subject.len() == 1 && lex.role("pronoun3").has(view.word(subject.start));
+        let pronoun_subject =
+            subject.len() == 1 && lex.role("pronoun3").has(view.word(subject.start));
         if actor.is_empty() && pronoun_subject {
             if let Some(frame) = speech.clone() {
                 actor = participants(d, frame, quote_speaker_entity);
@@ -453,7 +528,7 @@ fn recode_announced(reading: &Reading, lex: &Lexicon, found: &mut Found) {
         return;
     };
     let e = &mut found.event;
-    let mut recode = |e: &mut Event, code: &str| {
+    let recode = |e: &mut Event, code: &str| {
         if let Some(entry) = cameo_table().get(code) {
             e.kind = entry.kind.clone();
             e.mode = entry.mode.clone();
@@ -465,13 +540,23 @@ fn recode_announced(reading: &Reading, lex: &Lexicon, found: &mut Found) {
         e.negated = false;
         return;
     }
-    let announced = matches!(e.modality, Modality::Future | Modality::Intended | Modality::Hypothetical);
+    let announced = matches!(
+        e.modality,
+        Modality::Future | Modality::Intended | Modality::Hypothetical
+    );
     if !announced || e.negated {
         return;
     }
-    let speaker_country = e.reported_by.and_then(|i| reading.entities.get(i)).and_then(|x| x.country.clone());
+    let speaker_country = e
+        .reported_by
+        .and_then(|i| reading.entities.get(i))
+        .and_then(|x| x.country.clone());
     let announced_by_other = speaker_country.is_some_and(|c| {
-        !e.actor.is_empty() && !e.actor.iter().any(|a| a.country.as_deref() == Some(c.as_str()))
+        !e.actor.is_empty()
+            && !e
+                .actor
+                .iter()
+                .any(|a| a.country.as_deref() == Some(c.as_str()))
     });
     let intent = intent_table()
         .get(&trigger.kind)
@@ -622,11 +707,20 @@ fn quote_speaker(reading: &Reading, view: &View, span: Span) -> Option<(Option<u
         .map(|q| (None, q))
 }
 
-/// Whether a quotation is only a credited source ("selon X, ...", "according to X").
+/// Whether a quotation is only a credited source: "selon X, ...", "according to X", or a
+/// trailing "..., officials said" (wire copy's sourcing of facts, not a claim).
 fn is_attribution(reading: &Reading, lex: &Lexicon, quoted: Span) -> bool {
-    reading.quotes.iter().filter(|q| q.span == quoted && q.kind == dateline_model::QuoteKind::Indirect).any(|q| {
-        q.cue.as_deref().is_some_and(|cue| lex.source_before.has(&scan::fold(cue)))
-    })
+    reading
+        .quotes
+        .iter()
+        .filter(|q| q.span == quoted && q.kind == dateline_model::QuoteKind::Indirect)
+        .any(|q| {
+            let trailing = q.cue_span.is_some_and(|c| c.start >= q.span.end);
+            trailing
+                || q.cue
+                    .as_deref()
+                    .is_some_and(|cue| lex.source_before.has(&scan::fold(cue)))
+        })
 }
 
 /// The subject phrase left of a verb: back over auxiliaries and adverbs, across one
@@ -691,7 +785,6 @@ fn object_phrase(
     view: &View,
     from: usize,
     sentence_end: usize,
-    next_match: usize,
 ) -> Option<Range<usize>> {
     let mut start = from;
     if let Some(n) = lex.role("against").at(view, start) {
@@ -1006,7 +1099,9 @@ fn merge_retellings(events: Vec<Found>) -> Vec<Found> {
             let f = &found.event;
             let actors = |p: &[Participant]| p.iter().filter_map(|a| a.entity).collect::<Vec<_>>();
             let same_actor = !actors(&e.actor).is_empty() && actors(&e.actor) == actors(&f.actor);
-            let same_sentence = o.sentence == found.sentence;
+            // In one sentence, "dispersed ... and arrested" are two coercions; "opened fire, killing" one assault.
+            let same_sentence =
+                o.sentence == found.sentence && (e.mode == f.mode || e.kind == "ASSAULT");
             // "... ont été tués. Des centaines de blessés sont à déplorer.": a following
             // count of victims with no one named is the same violence.
             let follow_up = f.kind == "ASSAULT"
@@ -1079,7 +1174,7 @@ fn locate(
             .flat_map(|(i, p)| {
                 p.mentions
                     .iter()
-                    .filter(|m| sentence.contains(**m) && dateline.is_none_or(|d| !m.overlaps(d)))
+                    .filter(|m| sentence.contains(**m) && dateline.map_or(true, |d| !m.overlaps(d)))
                     .map(move |m| (i, m.start))
             })
             .min_by_key(|(_, start)| *start)
@@ -1147,12 +1242,14 @@ fn link_casualties(reading: &mut Reading, view: &View, events: &mut [Found]) {
             .find(|p| p.contains(casualty.span))
             .copied();
         let told_in = |f: &Found| {
-            Some(f.sentence) == sentence || f.event.more_evidence.iter().any(|(s, _)| s.contains(casualty.span))
+            Some(f.sentence) == sentence
+                || f.event
+                    .more_evidence
+                    .iter()
+                    .any(|(s, _)| s.contains(casualty.span))
         };
         let same_sentence = events.iter().position(|f| {
-            told_in(f)
-                && wanted.contains(&f.event.kind.as_str())
-                && !f.event.negated
+            told_in(f) && wanted.contains(&f.event.kind.as_str()) && !f.event.negated
         });
         let earlier = || {
             events
@@ -1162,7 +1259,7 @@ fn link_casualties(reading: &mut Reading, view: &View, events: &mut [Found]) {
                     wanted.contains(&f.event.kind.as_str())
                         && !f.event.negated
                         && f.event.trigger.end <= casualty.span.start
-                        && paragraph.is_none_or(|p| p.contains(f.event.trigger))
+                        && paragraph.map_or(true, |p| p.contains(f.event.trigger))
                         && sentence.is_some_and(|s| f.sentence + 2 >= s)
                 })
                 .map(|(i, _)| i)

@@ -236,13 +236,25 @@ fn seed_story() {
 /// prints what the readers make of one text (a development aid; does nothing otherwise).
 #[test]
 fn debug_text() {
-    let Ok(text) = std::env::var("DATELINE_DEBUG_TEXT") else { return };
+    let Ok(text) = std::env::var("DATELINE_DEBUG_TEXT") else {
+        return;
+    };
     let lang = std::env::var("DATELINE_DEBUG_LANG").unwrap_or_else(|_| "en".into());
     let mut d = Document::new("debug", text);
     d.meta.language = Some(lang);
     let reading = dateline_read::read(d);
     for e in &reading.entities {
-        println!("entity {:?} {} {:?} {:?} {:?}", e.kind, e.name, e.country, e.sector, e.mentions.iter().map(|m| reading.doc.slice(*m)).collect::<Vec<_>>());
+        println!(
+            "entity {:?} {} {:?} {:?} {:?}",
+            e.kind,
+            e.name,
+            e.country,
+            e.sector,
+            e.mentions
+                .iter()
+                .map(|m| reading.doc.slice(*m))
+                .collect::<Vec<_>>()
+        );
     }
     for e in &reading.events {
         println!("{:#?}", e);

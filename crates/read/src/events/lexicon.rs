@@ -20,7 +20,10 @@ pub(crate) fn intent_table() -> &'static HashMap<String, (String, bool)> {
         dateline_lang::rows(INTENT)
             .filter_map(|row| {
                 let hypothetical = row.get(2).is_some_and(|v| *v == "yes");
-                Some((row.first()?.to_string(), (row.get(1)?.to_string(), hypothetical)))
+                Some((
+                    row.first()?.to_string(),
+                    (row.get(1)?.to_string(), hypothetical),
+                ))
             })
             .collect()
     })
@@ -135,6 +138,8 @@ impl WordSet {
 pub(crate) enum Direction {
     Left,
     Right,
+    /// "killed five people" or "five people were killed": a count right after wins.
+    Both,
 }
 
 pub(crate) struct CasualtyWord {
@@ -353,7 +358,9 @@ impl Lexicon {
                     Some(("if", v)) => trigger.if_any = v.split('|').map(fold).collect(),
                     Some(("unless", v)) => trigger.unless_any = v.split('|').map(fold).collect(),
                     Some(("rule", v)) => trigger.rule = v.to_string(),
-                    Some(("neg", v)) if crosswalk.contains_key(v) => trigger.negated_cameo = Some(v.to_string()),
+                    Some(("neg", v)) if crosswalk.contains_key(v) => {
+                        trigger.negated_cameo = Some(v.to_string())
+                    }
                     Some(("conf", v)) => match v.parse() {
                         Ok(c) => trigger.confidence = c,
                         Err(_) => {
@@ -495,8 +502,8 @@ impl Lexicon {
             }
         }
         // Longest casualty phrases first, so "shot dead" wins over "dead".
-        casualty_words.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
-        groups.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        casualty_words.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        groups.sort_by_key(|g| std::cmp::Reverse(g.0.len()));
 
         Lexicon {
             lang: lang.to_string(),
@@ -561,7 +568,11 @@ fn rule_stem(pattern: &str, lemma: &str, class: &str) -> String {
     if !class.is_empty() {
         return lemma.to_string();
     }
-    let words: Vec<&str> = pattern.split(' ').filter(|w| *w != "*").map(|w| w.split('|').next().unwrap_or(w)).collect();
+    let words: Vec<&str> = pattern
+        .split(' ')
+        .filter(|w| *w != "*")
+        .map(|w| w.split('|').next().unwrap_or(w))
+        .collect();
     fold(&words.join(" "))
 }
 
@@ -612,7 +623,8 @@ fn parse_casualty(s: &str) -> Option<CasualtyKind> {
 
 fn parse_direction(s: &str) -> Option<Direction> {
     match s {
-        "left" | "both" => Some(Direction::Left),
+        "left" => Some(Direction::Left),
+        "both" => Some(Direction::Both),
         "right" => Some(Direction::Right),
         _ => None,
     }
