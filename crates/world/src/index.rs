@@ -107,13 +107,28 @@ impl AliasIndex {
     }
 }
 
-/// Collects aliases, then freezes them into an [`AliasIndex`].
-#[derive(Default)]
+/// Collects aliases, then freezes them into an [`AliasIndex`]. While
+/// building, an entry's `start` heads a linked list of ids in `links` and
+/// `len` counts them; freezing rewrites entries in place (no rehash, no
+/// per-key allocation beyond the key itself).
 pub(crate) struct AliasIndexBuilder {
-    pending: FastMap<Box<str>, (Vec<u32>, CaseRule)>,
+    map: FastMap<Box<str>, Entry>,
+    /// (id, index of the next link or NONE).
+    links: Vec<(u32, u32)>,
 }
 
+const NONE: u32 = u32::MAX;
+
 impl AliasIndexBuilder {
+    pub(crate) fn with_capacity(keys: usize) -> Self {
+        let mut map = FastMap::default();
+        map.reserve(keys);
+        AliasIndexBuilder {
+            map,
+            links: Vec::with_capacity(keys + keys / 4),
+        }
+    }
+
     /// Adds an alias already in key shape. Where several sources give one key,
     /// the most lenient rule wins ("Iran" and "IRAN" -> any case), so that one
     /// shouting source cannot hide a common name.
@@ -121,47 +136,117 @@ impl AliasIndexBuilder {
         if key.is_empty() {
             return;
         }
-        match self.pending.get_mut(key) {
-            Some((ids, old)) => {
-                if !ids.contains(&id) {
-                    ids.push(id);
+        let link = u32::try_from(self.links.len()).unwrap_or(NONE);
+        match self.map.get_mut(key) {
+            Some(entry) => {
+                let mut at = entry.start;
+                while let Some(&(old, next)) = self.links.get(at as usize) {
+                    if old == id {
+                        entry.rule = entry.rule.min(rule);
+                        return;
+                    }
+                    at = next;
                 }
-                *old = (*old).min(rule);
+                self.links.push((id, entry.start));
+                entry.start = link;
+                entry.len += 1;
+                entry.rule = entry.rule.min(rule);
             }
             None => {
-                self.pending.insert(key.into(), (vec![id], rule));
+                self.links.push((id, NONE));
+                self.map.insert(
+                    key.into(),
+                    Entry {
+                        start: link,
+                        len: 1,
+                        rule,
+                    },
+                );
             }
         }
     }
 
     /// Raises the rule of a key to at least `rule` (common words must be capitalised).
     pub(crate) fn require(&mut self, key: &str, rule: CaseRule) {
-        if let Some((_, old)) = self.pending.get_mut(key) {
-            *old = (*old).max(rule);
+        if let Some(entry) = self.map.get_mut(key) {
+            entry.rule = entry.rule.max(rule);
+        }
+    }
+
+    /// Keeps only the ids of `key` that `keep` accepts; drops the key when none is left.
+    pub(crate) fn retain(&mut self, key: &str, keep: impl Fn(u32) -> bool) {
+        let Some(entry) = self.map.get_mut(key) else {
+            return;
+        };
+        let mut kept = Vec::new();
+        let mut at = entry.start;
+        while let Some(&(id, next)) = self.links.get(at as usize) {
+            if keep(id) {
+                kept.push(id);
+            }
+            at = next;
+        }
+        if kept.is_empty() {
+            self.map.remove(key);
+            return;
+        }
+        // Relink the survivors; the old links are left unused.
+        let mut head = NONE;
+        for id in kept.iter().rev() {
+            self.links.push((*id, head));
+            head = u32::try_from(self.links.len() - 1).unwrap_or(NONE);
+        }
+        entry.start = head;
+        entry.len = u32::try_from(kept.len()).unwrap_or(0);
+    }
+
+    /// Drops a key.
+    pub(crate) fn remove(&mut self, key: &str) {
+        self.map.remove(key);
+    }
+
+    /// Raises to `rule` every multi-token key whose first token `opens` accepts.
+    pub(crate) fn require_opened_by(&mut self, opens: impl Fn(&str) -> bool, rule: CaseRule) {
+        for (key, entry) in self.map.iter_mut() {
+            let mut words = tokens(key);
+            let first = words.next().and_then(|r| key.get(r));
+            if words.next().is_some() && first.is_some_and(&opens) {
+                entry.rule = entry.rule.max(rule);
+            }
         }
     }
 
     /// Freezes the index; `rank` orders the ids of each alias (lower first).
     pub(crate) fn build(self, rank: impl Fn(u32) -> (u8, std::cmp::Reverse<u64>)) -> AliasIndex {
-        let mut map = FastMap::default();
-        map.reserve(self.pending.len());
-        let mut ids = Vec::with_capacity(self.pending.len() + self.pending.len() / 4);
+        let AliasIndexBuilder { mut map, links } = self;
+        let mut ids = Vec::with_capacity(links.len());
         let mut openers: FastMap<Box<str>, u8> = FastMap::default();
-        for (key, (mut entry_ids, rule)) in self.pending {
-            entry_ids.sort_by_key(|&id| (rank(id), id));
-            let start = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            let len = u32::try_from(entry_ids.len()).unwrap_or(0);
+        let mut entry_ids = Vec::new();
+        for (key, entry) in map.iter_mut() {
+            entry_ids.clear();
+            let mut at = entry.start;
+            while let Some(&(id, next)) = links.get(at as usize) {
+                entry_ids.push(id);
+                at = next;
+            }
+            if entry_ids.len() > 1 {
+                entry_ids.sort_by_key(|&id| (rank(id), id));
+            }
+            entry.start = u32::try_from(ids.len()).unwrap_or(NONE);
+            entry.len = u32::try_from(entry_ids.len()).unwrap_or(0);
             ids.extend_from_slice(&entry_ids);
-            let mut words = tokens(&key);
+            let mut words = tokens(key);
             let first = words.next().and_then(|r| key.get(r));
             let count = 1 + words.count();
             if let Some(first) = first.filter(|_| count <= MAX_TOKENS) {
-                let slot = openers.entry(first.into()).or_insert(0);
-                *slot = (*slot).max(count as u8);
+                match openers.get_mut(first) {
+                    Some(slot) => *slot = (*slot).max(count as u8),
+                    None => {
+                        openers.insert(first.into(), count as u8);
+                    }
+                }
             }
-            map.insert(key, Entry { start, len, rule });
         }
-        map.shrink_to_fit();
         openers.shrink_to_fit();
         AliasIndex { map, ids, openers }
     }

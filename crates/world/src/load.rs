@@ -17,6 +17,9 @@ const GOV_BODIES: &str = include_str!("../../../resources/world/gov_bodies.tsv")
 const PEOPLE: &str = include_str!("../../../resources/world/people.tsv");
 const MEDIA: &str = include_str!("../../../resources/world/media.tsv");
 const COMMON_WORDS: &str = include_str!("../../../resources/world/common_words.tsv");
+const COMMON_WORDS_CURATED: &str =
+    include_str!("../../../resources/world/common_words_curated.tsv");
+const COUNTRY_ALIASES: &str = include_str!("../../../resources/world/country_aliases.tsv");
 
 /// Longest alias, in chars, taken as an acronym when written in capitals.
 const ACRONYM_MAX_CHARS: usize = 7;
@@ -38,6 +41,9 @@ struct Loader {
     aliases: AliasIndexBuilder,
     skipped: usize,
     key_buf: String,
+    /// Keys given by an acronym in capitals, with the ids they name: these
+    /// survive when the same letters are a function word ("UN" vs "un").
+    acronyms: FastMap<Box<str>, Vec<u32>>,
 }
 
 impl Loader {
@@ -60,13 +66,16 @@ impl Loader {
         }
         let rule = rule_of(written);
         let folded = dateline_text::fold(written);
-        let key = key_of(folded.text(), &mut self.key_buf).to_owned();
-        self.aliases.add(&key, id, rule);
+        let key = key_of(folded.text(), &mut self.key_buf);
+        self.aliases.add(key, id, rule);
+        if rule == CaseRule::Upper {
+            self.acronyms.entry(key.into()).or_default().push(id);
+        }
         // Hyphens come and go between sources ("Alma-Ata", "Alma Ata").
         if key.contains('-') {
             let spaced = key.replace('-', " ");
-            let spaced = key_of(&spaced, &mut self.key_buf).to_owned();
-            self.aliases.add(&spaced, id, rule);
+            let spaced = key_of(&spaced, &mut self.key_buf);
+            self.aliases.add(spaced, id, rule);
         }
     }
 }
@@ -74,10 +83,24 @@ impl Loader {
 /// Acronyms are written in capitals; very short names are too easily a
 /// word of some language to match in lowercase.
 fn rule_of(written: &str) -> CaseRule {
-    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
-    let has_lower = written.chars().any(char::is_lowercase);
-    let has_upper = written.chars().any(char::is_uppercase);
-    if letters >= 2 && has_upper && !has_lower && written.chars().count() <= ACRONYM_MAX_CHARS {
+    let (mut chars, mut letters, mut has_lower, mut has_upper) = (0usize, 0usize, false, false);
+    for c in written.chars() {
+        chars += 1;
+        if c.is_lowercase() {
+            has_lower = true;
+            letters += 1;
+        } else if c.is_uppercase() {
+            has_upper = true;
+            letters += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
+        // Long mixed-case names are the common case: nothing more to learn.
+        if chars > ACRONYM_MAX_CHARS && letters > 3 && has_lower {
+            return CaseRule::Any;
+        }
+    }
+    if letters >= 2 && has_upper && !has_lower && chars <= ACRONYM_MAX_CHARS {
         CaseRule::Upper
     } else if letters <= 3 {
         CaseRule::Capitalised
@@ -106,9 +129,10 @@ fn blank(kind: Kind, name: &str) -> WorldEntity {
 pub(crate) fn load_embedded() -> World {
     let mut loader = Loader {
         entities: Vec::with_capacity(40_000),
-        aliases: AliasIndexBuilder::default(),
+        aliases: AliasIndexBuilder::with_capacity(400_000),
         skipped: 0,
         key_buf: String::new(),
+        acronyms: FastMap::default(),
     };
     let mut by_iso3 = FastMap::default();
     let mut by_iso2 = FastMap::default();
@@ -133,6 +157,20 @@ pub(crate) fn load_embedded() -> World {
         by_iso2.insert(iso2.into(), id);
         if let Some(capital) = number::<u64>(&row, 7) {
             capital_of.push((id, capital));
+        }
+    }
+
+    // country_aliases (curated): iso3 aliases
+    for row in dateline_lang::rows(COUNTRY_ALIASES) {
+        let (Some(&id), Some(aliases)) = (
+            field(&row, 0).and_then(|iso3| by_iso3.get(iso3)),
+            field(&row, 1),
+        ) else {
+            loader.skipped += 1;
+            continue;
+        };
+        for alias in aliases.split('|') {
+            loader.alias(alias, id);
         }
     }
 
@@ -236,7 +274,7 @@ pub(crate) fn load_embedded() -> World {
 
     // common words: lang word. Their aliases count only when capitalised.
     let mut common = HashSet::new();
-    for row in dateline_lang::rows(COMMON_WORDS) {
+    for row in dateline_lang::rows(COMMON_WORDS).chain(dateline_lang::rows(COMMON_WORDS_CURATED)) {
         match field(&row, 1) {
             Some(word) => {
                 let folded = dateline_text::fold(word);
@@ -248,12 +286,37 @@ pub(crate) fn load_embedded() -> World {
     for word in &common {
         loader.aliases.require(word, CaseRule::Capitalised);
     }
+    // A function word is never a name by itself ("Le" is not Leh, India),
+    // except as an acronym in capitals ("UN", "US").
+    let mut function_words = HashSet::new();
+    for lang in dateline_lang::SUPPORTED {
+        let words = dateline_lang::file(lang, "function_words.tsv").map(dateline_lang::words);
+        for word in words.into_iter().flatten() {
+            let folded = dateline_text::fold(word);
+            function_words.insert(key_of(folded.text(), &mut loader.key_buf).to_owned());
+        }
+    }
+    for word in &function_words {
+        match loader.acronyms.get(word.as_str()) {
+            Some(ids) => {
+                loader.aliases.retain(word, |id| ids.contains(&id));
+                loader.aliases.require(word, CaseRule::Upper);
+            }
+            None => loader.aliases.remove(word),
+        }
+    }
+    // "La Maison Blanche" (a town) must not swallow "la Maison Blanche" (the
+    // White House): names opened by an article need their capital.
+    loader.aliases.require_opened_by(
+        |first| function_words.contains(first),
+        CaseRule::Capitalised,
+    );
 
     let mut demonyms = FastMap::default();
     for text in [DEMONYMS_CURATED, DEMONYMS] {
-        // demonyms: iso3 lang form word. Curated rows come first and win.
+        // demonyms: iso3 lang form words(|). Curated rows come first and win.
         for row in dateline_lang::rows(text) {
-            let (Some(iso3), Some(lang), Some(form), Some(word)) = (
+            let (Some(iso3), Some(lang), Some(form), Some(words)) = (
                 field(&row, 0),
                 field(&row, 1),
                 field(&row, 2),
@@ -270,35 +333,54 @@ pub(crate) fn load_embedded() -> World {
                     continue;
                 }
             };
-            let folded = dateline_text::fold(word);
-            let key = format!("{lang}\t{}", key_of(folded.text(), &mut loader.key_buf));
-            // A word that is both ("kazakhs") is reported as the adjective,
-            // the reading a country-of-actor reader needs.
-            let slot = demonyms
-                .entry(key.into_boxed_str())
-                .or_insert_with(|| (Box::<str>::from(iso3), form));
-            if form == DemonymForm::Adjective && slot.0.as_ref() == iso3 {
-                slot.1 = DemonymForm::Adjective;
+            for word in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+                let folded = dateline_text::fold(word);
+                let key = format!("{lang}\t{}", key_of(folded.text(), &mut loader.key_buf));
+                // A word that is both ("kazakhs") is reported as the adjective,
+                // the reading a country-of-actor reader needs.
+                let slot = demonyms
+                    .entry(key.into_boxed_str())
+                    .or_insert_with(|| (Box::<str>::from(iso3), form));
+                if form == DemonymForm::Adjective && slot.0.as_ref() == iso3 {
+                    slot.1 = DemonymForm::Adjective;
+                }
             }
         }
     }
 
-    let capitals = capital_of
+    // "kazakh" is an adjective, whatever town GeoNames also calls so.
+    let entities = &loader.entities;
+    let is_named_place = |id: u32| {
+        entities
+            .get(id as usize)
+            .is_some_and(|e| !matches!(e.kind, Kind::City | Kind::Admin1))
+    };
+    for key in demonyms.keys() {
+        if let Some((_, word)) = key.split_once('\t') {
+            loader.aliases.retain(word, is_named_place);
+        }
+    }
+
+    let capitals: FastMap<u32, u32> = capital_of
         .into_iter()
         .filter_map(|(country, geonames)| {
             city_by_geonames.get(&geonames).map(|&city| (country, city))
         })
         .collect();
+    let capital_cities: HashSet<u32> = capitals.values().copied().collect();
 
     let entities = loader.entities;
     let aliases = loader.aliases.build(|id| {
         let Some(e) = entities.get(id as usize) else {
             return (u8::MAX, std::cmp::Reverse(0));
         };
+        // National capitals lead other places: "Washington" is the city
+        // before the state, "Paris" France before Paris, Texas.
         let tier = match e.kind {
             Kind::Country => 0,
-            Kind::Admin1 => 2,
-            Kind::City => 3,
+            Kind::City if capital_cities.contains(&id) => 2,
+            Kind::Admin1 => 3,
+            Kind::City => 4,
             _ => 1,
         };
         (tier, std::cmp::Reverse(e.population.unwrap_or(0)))

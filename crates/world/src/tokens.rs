@@ -11,9 +11,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    if c.is_alphanumeric() {
-        return true;
-    }
+    // Punctuation and symbol blocks first: cheaper than Unicode's alphabetic table.
     !(c.is_whitespace()
         || matches!(c as u32, 0x00A0..=0x00BF | 0x00D7 | 0x00F7 | 0x2000..=0x2BFF | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20))
 }
@@ -44,16 +42,28 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// first word char to its last, whitespace runs collapsed to one space.
 /// Borrowed when already in that shape (the common case while scanning).
 pub(crate) fn key_of<'a>(folded: &'a str, buf: &'a mut String) -> &'a str {
-    let trimmed = folded.trim_matches(|c: char| !is_word_char(c));
-    let mut prev_space = false;
-    let clean = trimmed.chars().all(|c| {
-        let ok = if c == ' ' {
-            !prev_space
-        } else {
-            !c.is_whitespace()
-        };
-        prev_space = c == ' ';
-        ok
+    let start = folded
+        .char_indices()
+        .find(|&(_, c)| is_word_char(c))
+        .map_or(folded.len(), |(at, _)| at);
+    let end = folded
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_word_char(c))
+        .map_or(start, |(at, c)| at + c.len_utf8());
+    let trimmed = folded.get(start..end.max(start)).unwrap_or("");
+    // Folded text has only ASCII spaces and newlines; other whitespace is
+    // rare enough to take the slow path.
+    let bytes = trimmed.as_bytes();
+    let clean = !bytes.iter().enumerate().any(|(i, &b)| match b {
+        b' ' => bytes.get(i + 1) == Some(&b' '),
+        b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => true,
+        // Lead bytes of the only non-ASCII whitespace (U+0085, U+00A0, U+1680, U+20xx, U+3000).
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => trimmed
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c.is_whitespace()),
+        _ => false,
     });
     if clean {
         return trimmed;
