@@ -30,8 +30,8 @@ mod scan;
 use crate::Context;
 use dateline_model::{Diagnostic, EntityType, Quote, QuoteKind, Reading, Span};
 use lexicon::{
-    lexicon, Lexicon, VerbForm, ADVERB, AUX, CLITIC, COMPLEMENTIZER, DETERMINER, QUANTITY, STOP,
-    TIME,
+    lexicon, Lexicon, VerbForm, ADVERB, AUX, CLITIC, COMPLEMENTIZER, COORDINATOR, DETERMINER,
+    QUANTITY, STOP, TIME,
 };
 use marks::Marked;
 use scan::{Sentences, Words};
@@ -184,7 +184,7 @@ fn clause_end(text: &str, from: usize, limit: usize) -> usize {
             | '—' | '–' => true,
             // A period ends the clause unless it closes an initial or abbreviation ("M. Dupont").
             '.' => {
-                chars.peek().is_none_or(|(_, n)| n.is_whitespace())
+                chars.peek().map_or(true, |(_, n)| n.is_whitespace())
                     && !after_short_capital(slice, i)
             }
             _ => false,
@@ -406,8 +406,8 @@ impl<'r> Reader<'r> {
 
     /// Whether the words right after `pos` are a verb phrase ("a-t-il dit", "said").
     fn incise_verb_follows(&self, pos: usize) -> bool {
-        let mut i = self.words.first_from(pos);
-        for _ in 0..4 {
+        let first = self.words.first_from(pos);
+        for i in first..first + 4 {
             if self.verb_at(i).is_some() {
                 return true;
             }
@@ -415,7 +415,6 @@ impl<'r> Reader<'r> {
             if !self.lex.is(base, AUX | ADVERB) {
                 return false;
             }
-            i += 1;
         }
         false
     }
@@ -669,8 +668,13 @@ impl<'r> Reader<'r> {
             a.speaker = self.resolve(pronoun, earlier);
             return a;
         }
-        if self.verb_at(i).is_some_and(|v| v.gerund) {
-            // "..., ajoutant : «...»": the subject of the clause it hangs on.
+        let Some(start) = self.words.span(first).map(|s| s.start) else {
+            return a;
+        };
+        let coordinated = self.coordinated(start, window.start);
+        if coordinated || self.verb_at(i).is_some_and(|v| v.gerund) {
+            // "..., ajoutant : «...»", "X called it ... and said ...": the subject
+            // of the clause it hangs on.
             if let Some(q) = earlier.iter().rev().find(|q| {
                 q.cue_span
                     .is_some_and(|c| window.contains(c) && c.end <= cue_span.start)
@@ -680,9 +684,6 @@ impl<'r> Reader<'r> {
                 return a;
             }
         }
-        let Some(start) = self.words.span(first).map(|s| s.start) else {
-            return a;
-        };
         let (chunk, apposition) = self.chunk_before(start, window.start);
         if let Some(chunk) = chunk {
             a.speaker_span = Some(chunk);
@@ -714,6 +715,24 @@ impl<'r> Reader<'r> {
         a
     }
 
+    /// Whether the verb phrase at `start` is joined to a previous clause by a
+    /// coordinator alone ("... and said", "... et a ajouté"): no subject of its own.
+    fn coordinated(&self, start: usize, floor: usize) -> bool {
+        let i = self.words.first_from(start);
+        let Some(prev) = i
+            .checked_sub(1)
+            .filter(|&p| self.words.span(p).is_some_and(|s| s.start >= floor))
+        else {
+            return false;
+        };
+        let between = self
+            .words
+            .span(prev)
+            .and_then(|p| self.text.get(p.end..start))
+            .unwrap_or("");
+        between.chars().all(char::is_whitespace) && self.lex.is(self.words.key(prev), COORDINATOR)
+    }
+
     /// A noun phrase right after a verb that opens with a determiner or a
     /// capital ("l'armée", "Smith"): a speaker in inverted order.
     fn inverted_speaker(&self, from: usize, limit: usize) -> Option<Span> {
@@ -737,8 +756,7 @@ impl<'r> Reader<'r> {
             None => (trimmed, false),
         };
         let mut start = 0;
-        let mut chars = trimmed.char_indices().rev().peekable();
-        while let Some((i, c)) = chars.next() {
+        for (i, c) in trimmed.char_indices().rev() {
             // A period after an initial or title ("M. Dupont") does not bound the subject.
             if is_boundary_char(c) && !(c == '.' && after_short_capital(trimmed, i)) {
                 start = i + c.len_utf8();
@@ -831,7 +849,12 @@ impl<'r> Reader<'r> {
                         .text
                         .get(self.words.span(i)?.end..m.outer.start)
                         .unwrap_or("");
-                    if gap > MAX_WORDS_VERB_TO_QUOTE || between.contains(['.', '!', '?']) {
+                    // "Il a accusé ses adversaires de ... : «...»": a colon hands the
+                    // quotation to the sentence's reporting verb however far it is.
+                    let announced = between.trim_end().ends_with(':');
+                    if (gap > MAX_WORDS_VERB_TO_QUOTE && !announced)
+                        || between.contains(['.', '!', '?'])
+                    {
                         return None;
                     }
                 }
@@ -1071,8 +1094,16 @@ impl<'r> Reader<'r> {
             .unwrap_or("")
             .trim_end();
         let content = if let Some(before_comma) = lead.strip_suffix(',') {
-            // Inverted: "..., a indiqué l'armée." needs the speaker after the verb.
-            noun_phrase_after(self.text, cue.end, window.end, &self.words, self.lex)?;
+            // Inverted: "..., a indiqué l'armée." needs the speaker after the verb,
+            // and nothing but a few words after it ("Le porte-parole, X, a dénoncé
+            // une «...»" is an apposition, not a claim).
+            let np = noun_phrase_after(self.text, cue.end, window.end, &self.words, self.lex)?;
+            let tail = self.text.get(np.end..window.end).unwrap_or("");
+            if self.word_count(Span::new(np.end, window.end)) > MAX_WORDS_AFTER_TRAILING_VERB
+                || tail.contains(['«', '»', '“', '”', '"'])
+            {
+                return None;
+            }
             before_comma
         } else {
             let chunk = self.chunk_before(phrase_start, window.start).0?;
@@ -1114,6 +1145,9 @@ impl<'r> Reader<'r> {
         };
         if ends_with_quote(start) {
             return true;
+        }
+        if self.coordinated(start, floor) {
+            return false;
         }
         // '"...," Marcos said in a speech': the subject stands between quote and verb.
         self.chunk_before(start, floor)

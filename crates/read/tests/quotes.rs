@@ -600,3 +600,28 @@ fn french_gold_quotes() {
 fn english_gold_quotes() {
     check_gold("quotes-en.gold.jsonl");
 }
+
+/// Documents written after the reader was tuned on the files above. Scored
+/// untouched the first time: French F1 0.973, speaker 0.909; English F1 0.944,
+/// speaker 1.000. The general fixes their errors showed (coordinated verbs,
+/// colon-announced quotes, appositions) came after, so they are no longer unseen.
+#[test]
+fn held_out_gold_quotes() {
+    let verbose = std::env::var("QUOTES_VERBOSE").is_ok();
+    for path in [
+        "quotes-fr-holdout.gold.jsonl",
+        "quotes-en-holdout.gold.jsonl",
+    ] {
+        let t = score(path, verbose);
+        println!(
+            "{path}: F1 {:.3} (tp {} fp {} fn {}), speaker accuracy {:.3} by entity, {:.3} by words ({} judged)",
+            t.f1(),
+            t.tp,
+            t.fp,
+            t.fn_,
+            t.speaker_accuracy(),
+            t.speaker_words_accuracy(),
+            t.speaker_judged
+        );
+    }
+}

@@ -21,21 +21,22 @@ pub(crate) struct VerbForm {
     pub needs_aux: bool,
 }
 
-pub(crate) const AUX: u8 = 1;
-pub(crate) const ADVERB: u8 = 2;
-pub(crate) const COMPLEMENTIZER: u8 = 4;
-pub(crate) const CLITIC: u8 = 8;
-pub(crate) const STOP: u8 = 16;
-pub(crate) const DETERMINER: u8 = 32;
-pub(crate) const TIME: u8 = 64;
-pub(crate) const QUANTITY: u8 = 128;
+pub(crate) const AUX: u16 = 1;
+pub(crate) const ADVERB: u16 = 2;
+pub(crate) const COMPLEMENTIZER: u16 = 4;
+pub(crate) const CLITIC: u16 = 8;
+pub(crate) const STOP: u16 = 16;
+pub(crate) const DETERMINER: u16 = 32;
+pub(crate) const TIME: u16 = 64;
+pub(crate) const QUANTITY: u16 = 128;
+pub(crate) const COORDINATOR: u16 = 256;
 
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Folded form -> what it is.
     pub verbs: HashMap<String, VerbForm>,
     /// Folded small word -> role bits (`AUX`, `ADVERB`, ...).
-    pub cues: HashMap<String, u8>,
+    pub cues: HashMap<String, u16>,
     /// Reporting phrases as folded word sequences ("according", "to").
     pub reporting: Vec<Vec<String>>,
     /// Title abbreviations without their period ("M", "Dr"): a period after
@@ -52,7 +53,7 @@ impl Lexicon {
     pub fn verb(&self, key: &str) -> Option<VerbForm> {
         self.verbs.get(key).copied()
     }
-    pub fn is(&self, key: &str, role: u8) -> bool {
+    pub fn is(&self, key: &str, role: u16) -> bool {
         self.cues.get(key).is_some_and(|bits| bits & role != 0)
     }
 }
@@ -138,6 +139,7 @@ fn build(lang: &str) -> Lexicon {
                 Some("determiner") => DETERMINER,
                 Some("time") => TIME,
                 Some("quantity") => QUANTITY,
+                Some("coordinator") => COORDINATOR,
                 _ => continue,
             };
             if let Some(word) = row.first() {

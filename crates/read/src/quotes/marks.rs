@@ -107,7 +107,7 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
 }
 
 fn opening_context(prev: Option<char>) -> bool {
-    prev.is_none_or(|p| {
+    prev.map_or(true, |p| {
         p.is_whitespace()
             || matches!(
                 p,
@@ -220,10 +220,8 @@ pub(crate) fn find(text: &str, dialogue_dash: bool) -> Vec<Marked> {
                     p.open(Family::Curly, i);
                 }
             }
-            '”' => {
-                if !p.close(Family::Curly, i, end) {
-                    p.close(Family::Low, i, end);
-                }
+            '”' if !p.close(Family::Curly, i, end) => {
+                p.close(Family::Low, i, end);
             }
             '‹' => p.open(Family::Angle, i),
             '›' => {
@@ -247,7 +245,7 @@ pub(crate) fn find(text: &str, dialogue_dash: bool) -> Vec<Marked> {
             '"' => {
                 let closes = !opening_context(prev)
                     || p.top() == Some(Family::Straight)
-                        && next.is_none_or(|n| !n.is_alphanumeric());
+                        && next.map_or(true, |n| !n.is_alphanumeric());
                 if closes {
                     p.close(Family::Straight, i, end);
                 } else {
