@@ -18,7 +18,7 @@
 use dateline_model::{DateMention, PartialDate, Span, Token, TokenKind};
 
 use crate::lexicon::{
-    flag, lexicon, CalendarName, DateUnit, Lexicon, Map, NumberWordKind, Relative,
+    flag, lexicon, CalendarName, DateUnit, Direction, Lexicon, Map, NumberWordKind, Relative,
 };
 use crate::numbers::read_count;
 use crate::tokens::{char_at, tokenize_with, Keys};
@@ -116,6 +116,14 @@ impl Cursor<'_> {
         Some(Span::new(a.span.start, b.span.end))
     }
 
+    /// "prochain" / "dernier" at `j`: the direction it gives and where the date ends.
+    fn direction_after(&self, j: usize) -> (Direction, usize) {
+        match self.lex.modifiers_after.get(self.keys.get(j)) {
+            Some(&dir) => (dir, j + 1),
+            None => (Direction::Nearest, j),
+        }
+    }
+
     fn is_preposition(&self, j: Option<usize>) -> bool {
         j.is_some_and(|j| self.lex.date_prepositions.contains(self.keys.get(j)))
     }
@@ -124,9 +132,9 @@ impl Cursor<'_> {
 /// What a date expression at some token says, before resolution.
 enum Found {
     Complete(PartialDate),
-    DayMonth(u8, u8),
+    DayMonth(u8, u8, Direction),
     Month(u8),
-    Weekday(u8),
+    Weekday(u8, Direction),
     Offset(DateUnit, i64),
 }
 
@@ -154,7 +162,7 @@ pub(crate) fn find_dates(
         match date_at(&cur, i) {
             Some((end, found)) if end > i => {
                 if let Some(span) = cur.span(i, end) {
-                    let relative = matches!(found, Found::Weekday(_) | Found::Offset(..));
+                    let relative = matches!(found, Found::Weekday(..) | Found::Offset(..));
                     let value = resolve(&found, published);
                     // An impossible date ("31 février") is not a date at all.
                     if value.is_some() || relative {
@@ -175,8 +183,15 @@ pub(crate) fn find_dates(
 
 /// The date expression starting at token `i`: where it ends and what it says.
 fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
-    let sym =
-        |j: usize, s: &str| cur.str(j) == s && cur.adjacent(j - 1, j) && cur.adjacent(j, j + 1);
+    let sym = |j: usize, s: &str| {
+        cur.str(j) == s && cur.adjacent(j.saturating_sub(1), j) && cur.adjacent(j, j + 1)
+    };
+    // next Monday, last Friday
+    if let Some(&dir) = cur.lex.modifiers_before.get(cur.keys.get(i)) {
+        if let Some((w, end)) = cur.weekday(i + 1) {
+            return Some((end, Found::Weekday(w, dir)));
+        }
+    }
     // 2022-01-10
     if let Some(y) = cur.year(i) {
         if sym(i + 1, "-") && sym(i + 3, "-") {
@@ -212,7 +227,10 @@ fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
         if let Some((m, month_end)) = cur.month(day_end) {
             return Some(match cur.year(month_end) {
                 Some(y) => (month_end + 1, Found::Complete(PartialDate::ymd(y, m, d))),
-                None => (month_end, Found::DayMonth(m, d)),
+                None => {
+                    let (dir, end) = cur.direction_after(month_end);
+                    (end, Found::DayMonth(m, d, dir))
+                }
             });
         }
     }
@@ -225,7 +243,10 @@ fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
             };
             return Some(match cur.year(year_at) {
                 Some(y) => (year_at + 1, Found::Complete(PartialDate::ymd(y, m, d))),
-                None => (day_end, Found::DayMonth(m, d)),
+                None => {
+                    let (dir, end) = cur.direction_after(day_end);
+                    (end, Found::DayMonth(m, d, dir))
+                }
             });
         }
         if let Some(y) = cur.year(month_end) {
@@ -243,7 +264,9 @@ fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
         }
     }
     if let Some(w) = weekday {
-        return cur.weekday(i).map(|(_, end)| (end, Found::Weekday(w)));
+        let (_, end) = cur.weekday(i)?;
+        let (dir, end) = cur.direction_after(end);
+        return Some((end, Found::Weekday(w, dir)));
     }
     // en 2022, in 2021
     if let Some(y) = cur.year(i).filter(|_| cur.is_preposition(i.checked_sub(1))) {
@@ -304,12 +327,16 @@ fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
 fn resolve(found: &Found, published: Option<PartialDate>) -> Option<PartialDate> {
     match *found {
         Found::Complete(date) => date.is_valid().then_some(date),
-        Found::DayMonth(m, d) => resolve_day_month(m, d, published),
+        Found::DayMonth(m, d, dir) => resolve_day_month(m, d, published, dir),
         Found::Month(m) => Some(resolve_month(m, published)),
-        Found::Weekday(w) => {
+        Found::Weekday(w, dir) => {
             let p = published.filter(PartialDate::is_complete)?;
             let back = (i64::from(p.weekday()?) - i64::from(w)).rem_euclid(7);
-            p.add_days(-back)
+            match dir {
+                Direction::Nearest => p.add_days(-back),
+                Direction::Last => p.add_days(if back == 0 { -7 } else { -back }),
+                Direction::Next => p.add_days(if back == 0 { 7 } else { 7 - back }),
+            }
         }
         Found::Offset(unit, n) => shift(published?, unit, n),
     }
@@ -346,7 +373,12 @@ fn weighted(diff: i64) -> i64 {
     }
 }
 
-fn resolve_day_month(m: u8, d: u8, published: Option<PartialDate>) -> Option<PartialDate> {
+fn resolve_day_month(
+    m: u8,
+    d: u8,
+    published: Option<PartialDate>,
+    dir: Direction,
+) -> Option<PartialDate> {
     let undated = PartialDate::md(m, d);
     if !undated.is_valid() {
         return None;
@@ -358,6 +390,21 @@ fn resolve_day_month(m: u8, d: u8, published: Option<PartialDate>) -> Option<Par
         return Some(undated);
     };
     let candidates = [py - 1, py, py + 1].map(|y| PartialDate::ymd(y, m, d));
+    if let Some(p_days) = p.to_days().filter(|_| dir != Direction::Nearest) {
+        let valid = candidates
+            .iter()
+            .filter(|c| c.is_valid())
+            .filter_map(|c| Some((c.to_days()?, *c)));
+        let chosen = match dir {
+            Direction::Next => valid
+                .filter(|(days, _)| *days > p_days)
+                .min_by_key(|(days, _)| *days),
+            _ => valid
+                .filter(|(days, _)| *days < p_days)
+                .max_by_key(|(days, _)| *days),
+        };
+        return chosen.map(|(_, c)| c);
+    }
     let best = candidates.iter().filter(|c| c.is_valid()).min_by_key(|c| {
         match (c.to_days(), p.to_days()) {
             (Some(c), Some(p)) => weighted(c - p),
@@ -535,6 +582,14 @@ mod tests {
             [abs("décembre", "2021-12"), abs("mars", "2022-03")]
         );
         assert_eq!(read("le 31 février", "fr", p), []);
+        assert_eq!(
+            read("le 12 juillet prochain", "fr", p),
+            [abs("12 juillet prochain", "2022-07-12")]
+        );
+        assert_eq!(
+            read("le 12 janvier dernier", "fr", p),
+            [abs("12 janvier dernier", "2021-01-12")]
+        );
     }
 
     #[test]
@@ -548,6 +603,20 @@ mod tests {
         );
         assert_eq!(read("on Tuesday", "en", p), [rel("Tuesday", "2022-01-04")]);
         assert_eq!(read("on Sunday", "en", None), [rel("Sunday", "null")]);
+        assert_eq!(
+            read("lundi prochain, lundi dernier", "fr", p),
+            [
+                rel("lundi prochain", "2022-01-17"),
+                rel("lundi dernier", "2022-01-03")
+            ]
+        );
+        assert_eq!(
+            read("next Friday, last Friday", "en", p),
+            [
+                rel("next Friday", "2022-01-14"),
+                rel("last Friday", "2022-01-07")
+            ]
+        );
         assert_eq!(
             read("lundi 10 janvier", "fr", None),
             [abs("lundi 10 janvier", "--01-10")]

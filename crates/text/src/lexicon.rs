@@ -47,7 +47,10 @@ pub(crate) mod flag {
     pub const UNIT: u16 = 1 << 7;
     /// "a", "un": a number only before a number word ("a dozen", "un million").
     pub const ARTICLE: u16 = 1 << 8;
-    pub const DATE_START: u16 = NUMERIC | MONTH | WEEKDAY | NUMBER_WORD | ARTICLE | RELATIVE;
+    /// "next", "last" before a weekday.
+    pub const MODIFIER: u16 = 1 << 9;
+    pub const DATE_START: u16 =
+        NUMERIC | MONTH | WEEKDAY | NUMBER_WORD | ARTICLE | RELATIVE | MODIFIER;
     pub const QUANTITY_START: u16 = NUMERIC | NUMBER_WORD | ARTICLE | VAGUE | HEDGE;
 }
 
@@ -92,6 +95,17 @@ pub(crate) enum DateUnit {
     Week,
     Month,
     Year,
+}
+
+/// Which occurrence of a weekday or day-month is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Direction {
+    /// The one closest to publication ("lundi", "le 10 janvier").
+    Nearest,
+    /// Strictly after publication ("lundi prochain", "next Monday").
+    Next,
+    /// Strictly before publication ("lundi dernier", "last Monday").
+    Last,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,6 +181,10 @@ pub(crate) struct Lexicon {
     pub relative: PhraseTable<Relative>,
     pub date_prepositions: Set<String>,
     pub date_units: Map<String, DateUnit>,
+    /// "next"/"last" before a weekday (English).
+    pub modifiers_before: Map<String, Direction>,
+    /// "prochain"/"dernier" after a weekday or day-month (French).
+    pub modifiers_after: Map<String, Direction>,
     /// The decimal separator, when the language says which.
     pub decimal: Option<char>,
     /// Numeric dates are month first (01/10/2022 = January 10).
@@ -313,6 +331,20 @@ impl Lexicon {
                     lex.date_prepositions.insert(fold_str(form));
                     continue;
                 }
+                Some(role @ ("next-before" | "last-before" | "next-after" | "last-after")) => {
+                    let direction = if role.starts_with("next") {
+                        Direction::Next
+                    } else {
+                        Direction::Last
+                    };
+                    let map = if role.ends_with("before") {
+                        &mut lex.modifiers_before
+                    } else {
+                        &mut lex.modifiers_after
+                    };
+                    map.insert(fold_str(form), direction);
+                    continue;
+                }
                 Some("order") => {
                     lex.month_first = *form == "mdy";
                     continue;
@@ -353,6 +385,9 @@ impl Lexicon {
             .keys()
             .for_each(|k| mark(k, flag::VAGUE));
         self.date_units.keys().for_each(|k| mark(k, flag::UNIT));
+        self.modifiers_before
+            .keys()
+            .for_each(|k| mark(k, flag::MODIFIER));
         for (k, entries) in &self.hedges.by_first {
             if entries.iter().any(|(_, h)| *h != Hedge::BetweenAnd) {
                 mark(k, flag::HEDGE);
@@ -421,7 +456,18 @@ mod tests {
             (
                 "date_words.tsv",
                 1,
-                &["prep", "order", "day", "week", "month", "year"],
+                &[
+                    "prep",
+                    "order",
+                    "day",
+                    "week",
+                    "month",
+                    "year",
+                    "next-before",
+                    "last-before",
+                    "next-after",
+                    "last-after",
+                ],
             ),
             ("weekdays.tsv", 1, &[]),
             ("vague_quantities.tsv", 2, &[]),

@@ -201,11 +201,10 @@ pub fn sentences(text: &str, tokens: &[Token], lang: &str) -> Vec<Span> {
         // Closing quotes and brackets after the terminal belong to this sentence
         // (French puts a no-break space before »).
         let mut last = i;
+        let mut last_end = token.span.end;
         while let Some(next) = tokens.get(last + 1) {
             let ns = slice(text, next.span);
-            let gap = text
-                .get(tokens[last].span.end..next.span.start)
-                .unwrap_or("\n");
+            let gap = text.get(last_end..next.span.start).unwrap_or("\n");
             let closes = (is_closer(ns)
                 && (gap.is_empty()
                     || (ns != "\"" && !gap.contains('\n') && gap.chars().count() <= 1)))
@@ -215,6 +214,7 @@ pub fn sentences(text: &str, tokens: &[Token], lang: &str) -> Vec<Span> {
             }
             quoting.update(ns, text, next.span);
             last += 1;
+            last_end = next.span.end;
         }
         if ends_sentence(text, tokens, first, i, last, lex, &quoting) {
             push_sentence(&mut out, tokens, first, last);
@@ -269,11 +269,10 @@ fn ends_sentence(
     if !starts_sentence(text, next) {
         return false;
     }
+    let dot_at = tokens.get(terminal).map_or(0, |t| t.span.start);
     if mark == "." && last == terminal {
-        if let Some(word) = before
-            .filter(|b| b.kind == TokenKind::Word && b.span.end == tokens[terminal].span.start)
-        {
-            match abbreviation_before(text, tokens[terminal].span.start, lex) {
+        if let Some(word) = before.filter(|b| b.kind == TokenKind::Word && b.span.end == dot_at) {
+            match abbreviation_before(text, dot_at, lex) {
                 Some(AbbreviationKind::Title) => return false,
                 Some(AbbreviationKind::Other) => {
                     return char_at(text, next.span.start).is_some_and(char::is_uppercase);
