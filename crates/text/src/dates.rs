@@ -389,7 +389,8 @@ fn resolve_day_month(
     let Some(py) = p.year else {
         return Some(undated);
     };
-    let candidates = [py - 1, py, py + 1].map(|y| PartialDate::ymd(y, m, d));
+    let candidates =
+        [py.saturating_sub(1), py, py.saturating_add(1)].map(|y| PartialDate::ymd(y, m, d));
     if let Some(p_days) = p.to_days().filter(|_| dir != Direction::Nearest) {
         let valid = candidates
             .iter()
@@ -429,7 +430,7 @@ fn resolve_month(m: u8, published: Option<PartialDate>) -> PartialDate {
         return undated;
     };
     let p = published.unwrap_or_default();
-    let best = [py - 1, py, py + 1]
+    let best = [py.saturating_sub(1), py, py.saturating_add(1)]
         .map(|y| PartialDate {
             year: Some(y),
             month: Some(m),
@@ -582,6 +583,12 @@ mod tests {
             [abs("décembre", "2021-12"), abs("mars", "2022-03")]
         );
         assert_eq!(read("le 31 février", "fr", p), []);
+        // Extreme publication years saturate instead of overflowing.
+        let far = PartialDate::ymd(i32::MAX, 1, 10);
+        assert_eq!(
+            resolve_day_month(1, 10, Some(far), Direction::Nearest),
+            Some(far)
+        );
         assert_eq!(
             read("le 12 juillet prochain", "fr", p),
             [abs("12 juillet prochain", "2022-07-12")]

@@ -250,7 +250,8 @@ impl Lexicon {
             }
         }
         for row in rows_of(iso, "clitics.tsv") {
-            if let Some(form) = row.first() {
+            // An empty suffix would match every word.
+            if let Some(form) = row.first().filter(|f| !f.is_empty()) {
                 lex.rules.clitics.push(fold_str(form));
             }
         }
