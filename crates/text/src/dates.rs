@@ -233,6 +233,17 @@ fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
                 }
             });
         }
+        // "du 10 au 12 janvier", "5-7 March": the first day takes the second's month and year.
+        if cur.lex.range_words.contains(cur.keys.get(day_end)) {
+            if let Some((_, second_end)) = cur.day(day_end + 1) {
+                if let Some((m, month_end)) = cur.month(second_end) {
+                    return Some(match cur.year(month_end) {
+                        Some(y) => (day_end, Found::Complete(PartialDate::ymd(y, m, d))),
+                        None => (day_end, Found::DayMonth(m, d, Direction::Nearest)),
+                    });
+                }
+            }
+        }
     }
     if let Some((m, month_end)) = cur.month(after_weekday) {
         if let Some((d, day_end)) = cur.day(month_end).filter(|&(_, e)| cur.month(e).is_none()) {
@@ -583,6 +594,21 @@ mod tests {
             [abs("décembre", "2021-12"), abs("mars", "2022-03")]
         );
         assert_eq!(read("le 31 février", "fr", p), []);
+        assert_eq!(
+            read("du 10 au 12 janvier 2022", "fr", None),
+            [
+                abs("10", "2022-01-10"),
+                abs("12 janvier 2022", "2022-01-12")
+            ]
+        );
+        assert_eq!(
+            read("les 5-7 mars", "fr", None),
+            [abs("5", "--03-05"), abs("7 mars", "--03-07")]
+        );
+        assert_eq!(
+            read("on 5 and 6 March", "en", None),
+            [abs("5", "--03-05"), abs("6 March", "--03-06")]
+        );
         // Extreme publication years saturate instead of overflowing.
         let far = PartialDate::ymd(i32::MAX, 1, 10);
         assert_eq!(

@@ -181,6 +181,8 @@ pub(crate) struct Lexicon {
     pub relative: PhraseTable<Relative>,
     pub date_prepositions: Set<String>,
     pub date_units: Map<String, DateUnit>,
+    /// Words joining two days of one month ("du 10 au 12 janvier").
+    pub range_words: Set<String>,
     /// "next"/"last" before a weekday (English).
     pub modifiers_before: Map<String, Direction>,
     /// "prochain"/"dernier" after a weekday or day-month (French).
@@ -346,6 +348,10 @@ impl Lexicon {
                     map.insert(fold_str(form), direction);
                     continue;
                 }
+                Some("range") => {
+                    lex.range_words.insert(fold_str(form));
+                    continue;
+                }
                 Some("order") => {
                     lex.month_first = *form == "mdy";
                     continue;
@@ -465,6 +471,7 @@ mod tests {
                     "month",
                     "year",
                     "next-before",
+                    "range",
                     "last-before",
                     "next-after",
                     "last-after",
