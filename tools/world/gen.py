@@ -160,10 +160,14 @@ def main():
 
     # Countries.
     country_rows = []
-    for cc in sorted(set(gn_countries) | set(wc_by_a2)):
+    # world-countries lists current territories; GeoNames also keeps dissolved ones
+    # (Netherlands Antilles, Serbia and Montenegro), which are left out.
+    for cc in sorted(wc_by_a2):
         g = gn_countries.get(cc, {})
         w = wc_by_a2.get(cc, {})
-        iso3 = w.get("cca3") or g.get("iso3")
+        # GeoNames' code first: it gives Kosovo XKX where world-countries has UNK,
+        # and cities refer to countries through GeoNames.
+        iso3 = g.get("iso3") or w.get("cca3")
         if not iso3:
             continue
         name = (w.get("name") or {}).get("common") or g.get("name")
