@@ -583,8 +583,12 @@ fn check_gold(path: &str) {
         t.speaker_words_accuracy()
     );
     // By entity, the figure also depends on the entities reader linking the
-    // speaker's words to the right identity (see the report for the gaps).
+    // speaker's words to the right identity.
     assert!(
+        t.speaker_accuracy() >= 0.85,
+        "{path}: speaker accuracy {:.3} below 0.85",
+        t.speaker_accuracy()
+    );
         t.speaker_accuracy() >= 0.80,
         "{path}: speaker accuracy {:.3} below 0.80",
         t.speaker_accuracy()
