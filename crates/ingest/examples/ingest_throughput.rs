@@ -5,6 +5,7 @@
 
 use dateline_ingest::{prepare, InputFormat, Inputs, Options};
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -38,14 +39,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .or_default() += 1;
     }
     let seconds = started.elapsed().as_secs_f64();
-    println!(
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = writeln!(
+        out,
         "{docs} documents, {:.1} MB in, {:.1} MB text, {seconds:.3} s: {:.1} MB/s, {:.0} docs/s",
         raw_bytes as f64 / 1e6,
         text_bytes as f64 / 1e6,
         raw_bytes as f64 / 1e6 / seconds,
         docs as f64 / seconds
     );
-    println!("languages: {languages:?}");
-    println!("diagnostics: {codes:?}");
+    let _ = writeln!(out, "languages: {languages:?}");
+    let _ = writeln!(out, "diagnostics: {codes:?}");
     Ok(())
 }
