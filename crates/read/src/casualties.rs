@@ -16,7 +16,7 @@
 //! ```
 
 use crate::events::casualty_view;
-use crate::events::lexicon::{Direction, Lexicon};
+use crate::events::lexicon::{Direction, Lexicon, Role};
 use crate::events::scan::View;
 use crate::Context;
 use dateline_model::{Casualty, GroupRole, Reading, Span, TokenKind};
@@ -63,12 +63,18 @@ fn read_sentence(
         .or_else(|| source_in(reading, lex, view, range.clone()));
     let mut i = range.start;
     while i < range.end {
-        let hit = lex.casualty_words.iter().find(|c| {
-            c.words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| i + k < range.end && view.word(i + k) == w)
-        });
+        let hit = lex
+            .casualty_first
+            .get(view.word(i))
+            .into_iter()
+            .flatten()
+            .filter_map(|&k| lex.casualty_words.get(k))
+            .find(|c| {
+                c.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| i + k < range.end && view.word(i + k) == w)
+            });
         let Some(word) = hit else {
             i += 1;
             continue;
@@ -203,7 +209,7 @@ fn counts_left<'a>(
     let mut from = at.saturating_sub(WINDOW).max(sentence_start);
     for k in (from..at).rev() {
         let w = view.word(k);
-        if matches!(w, "." | ";" | ":" | "!" | "?") || lex.role("clause_break").has(w) {
+        if matches!(w, "." | ";" | ":" | "!" | "?") || lex.role(Role::ClauseBreak).has(w) {
             from = k + 1;
             break;
         }
@@ -225,15 +231,12 @@ fn group_between(lex: &Lexicon, view: &View, from: usize, to: usize) -> Option<R
     while end < to {
         let w = view.word(end);
         let stop = view.is_break_punct(end)
-            || lex.role("coordinator").has(w)
-            || lex.role("aux").has(w)
-            || lex.role("passive_aux").has(w)
-            || lex.role("clause_break").has(w)
+            || lex.role(Role::Coordinator).has(w)
+            || lex.role(Role::Aux).has(w)
+            || lex.role(Role::PassiveAux).has(w)
+            || lex.role(Role::ClauseBreak).has(w)
             || view.kind(end) == Some(TokenKind::Number)
-            || lex
-                .casualty_words
-                .iter()
-                .any(|c| c.words.first().is_some_and(|f| f == w));
+            || lex.casualty_first.contains_key(w);
         if stop {
             break;
         }
@@ -263,12 +266,13 @@ fn trim_group(lex: &Lexicon, view: &View, range: Range<usize>) -> Option<Range<u
     let mut end = range.end;
     while start < end
         && (view.is_quote(start)
-            || lex.role("determiner").has(view.word(start))
-            || lex.role("genitive").has(view.word(start)))
+            || lex.role(Role::Determiner).has(view.word(start))
+            || lex.role(Role::Genitive).has(view.word(start)))
     {
         start += 1;
     }
-    while end > start && (view.is_quote(end - 1) || lex.role("adverb").has(view.word(end - 1))) {
+    while end > start && (view.is_quote(end - 1) || lex.role(Role::Adverb).has(view.word(end - 1)))
+    {
         end -= 1;
     }
     (end > start).then_some(start..end)

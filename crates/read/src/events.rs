@@ -26,7 +26,7 @@ use dateline_model::{
     Participant, Reading, Span,
 };
 use lexicon::{
-    acled_table, cameo_table, intent_table, lexicon, Lexicon, PatWord, Tag, Trigger, GAP,
+    acled_table, cameo_table, intent_table, lexicon, Lexicon, PatWord, Role, Tag, Trigger, GAP,
 };
 use scan::View;
 use std::ops::Range;
@@ -246,8 +246,8 @@ fn find_matches(lex: &Lexicon, view: &View, range: Range<usize>) -> Vec<Match> {
         let mut best: Option<Match> = None;
         // "the attack", "une demande": after a determiner a verb form is a noun.
         let after_determiner = i > range.start
-            && lex.role("determiner").has(view.word(i - 1))
-            && !lex.role("genitive").has(view.word(i - 1));
+            && lex.role(Role::Determiner).has(view.word(i - 1))
+            && !lex.role(Role::Genitive).has(view.word(i - 1));
         for &(t, tag) in lex.candidates(view.word(i)) {
             let Some(trigger) = lex.triggers.get(t) else {
                 continue;
@@ -317,14 +317,17 @@ fn conditions_hold(view: &View, trigger: &Trigger, range: Range<usize>) -> bool 
 /// A background cue ("after", "depuis") within four tokens before a nominal trigger.
 fn is_background(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
     let from = at.saturating_sub(4).max(sentence_start);
-    (from..at).any(|end| lex.role("background").ending_at(view, end + 1).is_some())
-        && !(from..at).any(|i| view.is_break_punct(i))
+    (from..at).any(|end| {
+        lex.role(Role::Background)
+            .ending_at(view, end + 1)
+            .is_some()
+    }) && !(from..at).any(|i| view.is_break_punct(i))
 }
 
 /// A "during"/"lors de" cue within three tokens before a nominal trigger.
 fn in_during(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
     let from = at.saturating_sub(3).max(sentence_start);
-    (from..at).any(|i| lex.role("during").at(view, i).is_some())
+    (from..at).any(|i| lex.role(Role::During).at(view, i).is_some())
 }
 
 /// The end of what a speech-act trigger governs: the sentence, or the next
@@ -338,13 +341,13 @@ fn governed_scope_end(
 ) -> usize {
     for i in from..end {
         let w = view.word(i);
-        if w == ";" || (w == "," && lex.role("coordinator").at(view, i + 1).is_some()) {
+        if w == ";" || (w == "," && lex.role(Role::Coordinator).at(view, i + 1).is_some()) {
             return i;
         }
         // "a rejeté leurs revendications et a appelé ...": a coordinated predicate is news of its own.
-        if let Some(n) = lex.role("coordinator").at(view, i) {
+        if let Some(n) = lex.role(Role::Coordinator).at(view, i) {
             let next = i + n;
-            if lex.role("aux").has(view.word(next)) || verb_starts.contains(&next) {
+            if lex.role(Role::Aux).has(view.word(next)) || verb_starts.contains(&next) {
                 return i;
             }
         }
@@ -422,7 +425,7 @@ fn build_event(
             let from = m.start.saturating_sub(4).max(sentence.start);
             if let Some(light) = (from..m.start)
                 .rev()
-                .find(|&i| lex.role("light_verb").has(view.word(i)))
+                .find(|&i| lex.role(Role::LightVerb).has(view.word(i)))
             {
                 let subject = subject_phrase(lex, view, sentence.start.max(previous_match), light);
                 actor = participants(d, subject.clone(), quote_speaker_entity);
@@ -459,7 +462,7 @@ fn build_event(
         }
         // "Hungary has said it will support": a pronoun subject of a reported clause is the speaker.
         let pronoun_subject =
-            subject.len() == 1 && lex.role("pronoun3").has(view.word(subject.start));
+            subject.len() == 1 && lex.role(Role::Pronoun3).has(view.word(subject.start));
         if actor.is_empty() && pronoun_subject {
             if let Some(frame) = speech.clone() {
                 actor = participants(d, frame, quote_speaker_entity);
@@ -472,8 +475,10 @@ fn build_event(
             }
         }
     }
-    let demonstrative =
-        !actor_tokens.is_empty() && lex.role("demonstrative").has(view.word(actor_tokens.start));
+    let demonstrative = !actor_tokens.is_empty()
+        && lex
+            .role(Role::Demonstrative)
+            .has(view.word(actor_tokens.start));
 
     let mut contexts = trigger.contexts.clone();
     for i in sentence.clone() {
@@ -569,10 +574,10 @@ fn recode_announced(reading: &Reading, lex: &Lexicon, found: &mut Found) {
 /// Skippable words between a subject and its verb: auxiliaries, adverbs, negation, pronoun clitics.
 fn skippable(lex: &Lexicon, view: &View, i: usize) -> bool {
     let w = view.word(i);
-    lex.role("aux").has(w)
-        || lex.role("adverb").has(w)
-        || lex.role("passive_aux").has(w)
-        || lex.role("reflexive").has(w)
+    lex.role(Role::Aux).has(w)
+        || lex.role(Role::Adverb).has(w)
+        || lex.role(Role::PassiveAux).has(w)
+        || lex.role(Role::Reflexive).has(w)
         || lex.negation_before.has(w)
         || lex.negation_suffix.iter().any(|s| w.ends_with(s.as_str()))
         || view.is_quote(i)
@@ -587,8 +592,8 @@ fn is_passive(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> b
     let from = at.saturating_sub(4).max(sentence_start);
     for i in (from..at).rev() {
         let w = view.word(i);
-        if lex.role("passive_aux").has(w) {
-            return !(i > sentence_start && lex.role("reflexive").has(view.word(i - 1)));
+        if lex.role(Role::PassiveAux).has(w) {
+            return !(i > sentence_start && lex.role(Role::Reflexive).has(view.word(i - 1)));
         }
         if !skippable(lex, view, i) {
             return false;
@@ -607,7 +612,7 @@ fn is_negated(
 ) -> bool {
     let from = start.saturating_sub(4).max(sentence_start);
     for i in (from..start).rev() {
-        if view.is_break_punct(i) || lex.role("clause_break").has(view.word(i)) {
+        if view.is_break_punct(i) || lex.role(Role::ClauseBreak).has(view.word(i)) {
             break;
         }
         let w = view.word(i);
@@ -681,8 +686,8 @@ fn speech_frame(
         if w == ";" || w == ":" {
             return None;
         }
-        if lex.role("speech").has(w) {
-            let complement = lex.role("clause_break").has(view.word(p + 1)) || lex.lang != "fr";
+        if lex.role(Role::Speech).has(w) {
+            let complement = lex.role(Role::ClauseBreak).has(view.word(p + 1)) || lex.lang != "fr";
             if complement && p + 1 < start {
                 let subject = subject_phrase(lex, view, sentence_start, p);
                 return Some(subject);
@@ -746,16 +751,19 @@ fn subject_phrase(lex: &Lexicon, view: &View, sentence_start: usize, verb: usize
             j = paren_open(view, sentence_start, k);
             continue;
         }
-        if view.is_break_punct(k) || lex.role("clause_break").has(w) || lex.role("speech").has(w) {
+        if view.is_break_punct(k)
+            || lex.role(Role::ClauseBreak).has(w)
+            || lex.role(Role::Speech).has(w)
+        {
             break;
         }
-        if lex.role("coordinator").has(w) && j == end {
+        if lex.role(Role::Coordinator).has(w) && j == end {
             break;
         }
         j -= 1;
     }
     // "said today it had expelled": adverbs opening the phrase are not part of it.
-    while j < end && skippable(lex, view, j) && !lex.role("pronoun3").has(view.word(j)) {
+    while j < end && skippable(lex, view, j) && !lex.role(Role::Pronoun3).has(view.word(j)) {
         j += 1;
     }
     j..end
@@ -787,20 +795,20 @@ fn object_phrase(
     sentence_end: usize,
 ) -> Option<Range<usize>> {
     let mut start = from;
-    if let Some(n) = lex.role("against").at(view, start) {
+    if let Some(n) = lex.role(Role::Against).at(view, start) {
         start += n;
     }
     // "demanded that Hamas renounce": the recipient is the complement's subject.
-    if let Some(n) = lex.role("complementizer").at(view, start) {
+    if let Some(n) = lex.role(Role::Complementizer).at(view, start) {
         start += n;
     }
     let mut end = start;
     while end < sentence_end && end - start < MAX_PHRASE {
         let w = view.word(end);
         if view.is_break_punct(end)
-            || lex.role("clause_break").has(w)
-            || lex.role("speech").has(w)
-            || (end > start && lex.role("background").at(view, end).is_some())
+            || lex.role(Role::ClauseBreak).has(w)
+            || lex.role(Role::Speech).has(w)
+            || (end > start && lex.role(Role::Background).at(view, end).is_some())
         {
             break;
         }
@@ -816,10 +824,10 @@ fn noun_premodifiers(lex: &Lexicon, view: &View, sentence_start: usize, at: usiz
         let k = j - 1;
         let w = view.word(k);
         if view.is_break_punct(k)
-            || lex.role("determiner").has(w)
-            || lex.role("genitive").has(w)
-            || lex.role("against").has(w)
-            || lex.role("during").has(w)
+            || lex.role(Role::Determiner).has(w)
+            || lex.role(Role::Genitive).has(w)
+            || lex.role(Role::Against).has(w)
+            || lex.role(Role::During).has(w)
         {
             break;
         }
@@ -841,13 +849,13 @@ fn noun_complements(
     let mut i = from;
     while i < sentence_end && i < next_match && i - from < MAX_PHRASE && !view.is_break_punct(i) {
         let w = view.word(i);
-        if genitive.is_none() && against.is_none() && i == from && lex.role("genitive").has(w) {
+        if genitive.is_none() && against.is_none() && i == from && lex.role(Role::Genitive).has(w) {
             genitive = phrase_after(lex, view, i + 1, sentence_end);
         } else if against.is_none()
-            && lex.role("against").at(view, i).is_some()
-            && !lex.role("genitive").has(w)
+            && lex.role(Role::Against).at(view, i).is_some()
+            && !lex.role(Role::Genitive).has(w)
         {
-            let n = lex.role("against").at(view, i).unwrap_or(1);
+            let n = lex.role(Role::Against).at(view, i).unwrap_or(1);
             against = phrase_after(lex, view, i + n, sentence_end);
             break;
         }
@@ -867,11 +875,11 @@ fn phrase_after(
     while end < sentence_end && end - start < MAX_PHRASE {
         let w = view.word(end);
         if view.is_break_punct(end)
-            || lex.role("clause_break").has(w)
+            || lex.role(Role::ClauseBreak).has(w)
             || (end > start
-                && (lex.role("against").has(w)
-                    || lex.role("place_intro").has(w)
-                    || lex.role("agent").has(w)))
+                && (lex.role(Role::Against).has(w)
+                    || lex.role(Role::PlaceIntro).has(w)
+                    || lex.role(Role::Agent).has(w)))
         {
             break;
         }
@@ -890,7 +898,7 @@ fn agent_phrase(
     let limit = (from + 6).min(sentence_end);
     let mut i = from;
     while i < limit && !view.is_break_punct(i) {
-        if let Some(n) = lex.role("agent").at(view, i) {
+        if let Some(n) = lex.role(Role::Agent).at(view, i) {
             return phrase_after(lex, view, i + n, sentence_end);
         }
         i += 1;
@@ -911,7 +919,7 @@ fn the_country_after(
         if view.is_break_punct(i) {
             break;
         }
-        if let Some(n) = lex.role("the_country").at(view, i) {
+        if let Some(n) = lex.role(Role::TheCountry).at(view, i) {
             if let Some(country) = focus {
                 let span = view.cover(i..i + n);
                 return vec![Participant {
@@ -937,17 +945,17 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
     }
     let words: Vec<usize> = range
         .clone()
-        .filter(|&i| !view.is_quote(i) && !lex.role("determiner").has(view.word(i)))
+        .filter(|&i| !view.is_quote(i) && !lex.role(Role::Determiner).has(view.word(i)))
         .collect();
     if words.len() == 1 {
         let i = words.first().copied().unwrap_or(range.start);
         let w = view.word(i);
-        if lex.role("pronoun1").has(w) {
+        if lex.role(Role::Pronoun1).has(w) {
             return speaker
                 .map(|e| vec![from_entity(reading, e, None)])
                 .unwrap_or_default();
         }
-        if lex.role("pronoun_person").has(w) {
+        if lex.role(Role::PronounPerson).has(w) {
             return crate::entities::resolve_speaker(reading, d.cx, view.span(i))
                 .or_else(|| last_person_before(reading, view.span(i).start))
                 .map(|e| vec![from_entity(reading, e, Some(view.span(i)))])
@@ -958,7 +966,7 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
     let mut conjuncts: Vec<Range<usize>> = Vec::new();
     let mut start = range.start;
     for i in range.clone() {
-        if view.word(i) == "," || lex.role("coordinator").has(view.word(i)) {
+        if view.word(i) == "," || lex.role(Role::Coordinator).has(view.word(i)) {
             if i > start {
                 conjuncts.push(start..i);
             }

@@ -6,6 +6,7 @@
 use super::scan::{fold, View};
 use dateline_model::{CasualtyKind, GroupRole, Modality};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const CAMEO2PLOVER: &str = include_str!("../../../../resources/plover/cameo2plover.tsv");
@@ -27,6 +28,62 @@ pub(crate) fn intent_table() -> &'static HashMap<String, (String, bool)> {
             })
             .collect()
     })
+}
+
+/// The grammatical roles of function words (resources/lang/<iso>/event_syntax.tsv).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    PassiveAux,
+    Agent,
+    Against,
+    Reflexive,
+    Pronoun1,
+    PronounPerson,
+    Pronoun3,
+    Demonstrative,
+    ClauseBreak,
+    Coordinator,
+    During,
+    Background,
+    Speech,
+    Adverb,
+    Determiner,
+    Aux,
+    TheCountry,
+    PlaceIntro,
+    Genitive,
+    Complementizer,
+    LightVerb,
+}
+
+const ROLE_NAMES: &[(&str, Role)] = &[
+    ("passive_aux", Role::PassiveAux),
+    ("agent", Role::Agent),
+    ("against", Role::Against),
+    ("reflexive", Role::Reflexive),
+    ("pronoun1", Role::Pronoun1),
+    ("pronoun_person", Role::PronounPerson),
+    ("pronoun3", Role::Pronoun3),
+    ("demonstrative", Role::Demonstrative),
+    ("clause_break", Role::ClauseBreak),
+    ("coordinator", Role::Coordinator),
+    ("during", Role::During),
+    ("background", Role::Background),
+    ("speech", Role::Speech),
+    ("adverb", Role::Adverb),
+    ("determiner", Role::Determiner),
+    ("aux", Role::Aux),
+    ("the_country", Role::TheCountry),
+    ("place_intro", Role::PlaceIntro),
+    ("genitive", Role::Genitive),
+    ("complementizer", Role::Complementizer),
+    ("light_verb", Role::LightVerb),
+];
+
+impl Role {
+    fn parse(name: &str) -> Option<Role> {
+        ROLE_NAMES.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+    }
 }
 
 /// What a trigger form is grammatically: drives passive, future and conditional readings.
@@ -82,10 +139,34 @@ pub(crate) struct Trigger {
     pub confidence: f32,
 }
 
+/// FNV-1a: the lexicon's keys are short words, for which SipHash's setup dominates.
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
 /// Words and multi-word phrases of one role, folded.
 #[derive(Default)]
 pub(crate) struct WordSet {
-    words: HashSet<String>,
+    words: FastSet<String>,
     phrases: Vec<Vec<String>>,
 }
 
@@ -151,21 +232,23 @@ pub(crate) struct CasualtyWord {
 pub(crate) struct Lexicon {
     pub lang: String,
     pub triggers: Vec<Trigger>,
-    first: HashMap<String, Vec<(usize, Tag)>>,
-    roles: HashMap<String, WordSet>,
+    first: FastMap<String, Vec<(usize, Tag)>>,
+    roles: Vec<WordSet>,
     pub head_last: bool,
     pub negation_before: WordSet,
     pub negation_after: WordSet,
     pub negation_suffix: Vec<String>,
     pub modality_before: Vec<(Vec<String>, Modality)>,
     pub modality_tags: Vec<(String, Modality)>,
-    pub contexts: HashMap<String, String>,
+    pub contexts: FastMap<String, String>,
     pub casualty_words: Vec<CasualtyWord>,
     pub groups: Vec<(Vec<String>, GroupRole)>,
     pub group_intro: WordSet,
     pub source_before: WordSet,
     pub source_after: WordSet,
-    pub numbers: HashMap<String, (u64, Option<u64>, bool)>,
+    pub numbers: FastMap<String, (u64, Option<u64>, bool)>,
+    /// Casualty words by their first word (indexes into `casualty_words`).
+    pub casualty_first: FastMap<String, Vec<usize>>,
     /// Rows that could not be read: a test keeps this empty.
     pub problems: Vec<String>,
 }
@@ -178,9 +261,9 @@ impl Lexicon {
         self.first.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    pub fn role(&self, name: &str) -> &WordSet {
+    pub fn role(&self, role: Role) -> &WordSet {
         self.roles
-            .get(name)
+            .get(role as usize)
             .unwrap_or_else(|| EMPTY.get_or_init(WordSet::default))
     }
 }
@@ -254,7 +337,7 @@ impl Lexicon {
 
         let crosswalk = cameo_table();
         let mut triggers = Vec::new();
-        let mut first: HashMap<String, Vec<(usize, Tag)>> = HashMap::new();
+        let mut first: FastMap<String, Vec<(usize, Tag)>> = FastMap::default();
         for row in dateline_lang::rows(file("event_triggers.tsv")) {
             let (Some(pattern), Some(cameo)) = (row.first(), row.get(1)) else {
                 problems.push(format!("{lang}/event_triggers.tsv: bad row {row:?}"));
@@ -393,7 +476,7 @@ impl Lexicon {
             }
         }
 
-        let mut roles: HashMap<String, WordSet> = HashMap::new();
+        let mut roles: Vec<WordSet> = ROLE_NAMES.iter().map(|_| WordSet::default()).collect();
         let mut head_last = false;
         for row in dateline_lang::rows(file("event_syntax.tsv")) {
             let (Some(role), Some(words)) = (row.first(), row.get(1)) else {
@@ -403,7 +486,10 @@ impl Lexicon {
                 head_last = *words == "last";
                 continue;
             }
-            let set = roles.entry(role.to_string()).or_default();
+            let Some(set) = Role::parse(role).and_then(|r| roles.get_mut(r as usize)) else {
+                problems.push(format!("{lang}/event_syntax.tsv: unknown role {role}"));
+                continue;
+            };
             for w in words.split('|') {
                 set.add(phrase_words(w, lang));
             }
@@ -434,7 +520,7 @@ impl Lexicon {
             }
         }
 
-        let mut contexts = HashMap::new();
+        let mut contexts = FastMap::default();
         for row in dateline_lang::rows(file("event_contexts.tsv")) {
             if let (Some(words), Some(ctx)) = (row.first(), row.get(1)) {
                 for w in words.split('|') {
@@ -448,7 +534,7 @@ impl Lexicon {
         let mut group_intro = WordSet::default();
         let mut source_before = WordSet::default();
         let mut source_after = WordSet::default();
-        let mut numbers = HashMap::new();
+        let mut numbers = FastMap::default();
         for row in dateline_lang::rows(file("casualty_verbs.tsv")) {
             let (Some(role), Some(words), value) = (
                 row.first().copied(),
@@ -503,6 +589,12 @@ impl Lexicon {
         }
         // Longest casualty phrases first, so "shot dead" wins over "dead".
         casualty_words.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        let mut casualty_first: FastMap<String, Vec<usize>> = FastMap::default();
+        for (i, c) in casualty_words.iter().enumerate() {
+            if let Some(w) = c.words.first() {
+                casualty_first.entry(w.clone()).or_default().push(i);
+            }
+        }
         groups.sort_by_key(|g| std::cmp::Reverse(g.0.len()));
 
         Lexicon {
@@ -523,6 +615,7 @@ impl Lexicon {
             source_before,
             source_after,
             numbers,
+            casualty_first,
             problems,
         }
     }

@@ -121,6 +121,15 @@ fn is_quote_mark(word: &str) -> bool {
 /// Lowercases, strips Latin diacritics and straightens apostrophes, appending to `out`.
 pub(crate) fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
+        if c.is_ascii() {
+            // Most news text is ASCII: skip the Unicode tables.
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
+        }
         for lower in c.to_lowercase() {
             out.push(strip_accent(lower));
         }
