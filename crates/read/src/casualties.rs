@@ -80,9 +80,21 @@ fn read_sentence(
             continue;
         };
         let word_end = i + word.words.len();
+        // "killing at least nine": the count follows at once (one word may stand between,
+        // not a coordinator: "were wounded and 30 people" is another clause's count).
+        let reach = if word.direction == Direction::Right {
+            2
+        } else {
+            1
+        };
         let right: Vec<&Count> = counts
             .iter()
-            .filter(|c| c.tokens.start >= word_end && c.tokens.start <= word_end + 2)
+            .filter(|c| c.tokens.start >= word_end && c.tokens.start <= word_end + reach)
+            .filter(|c| {
+                (word_end..c.tokens.start).all(|k| {
+                    !view.is_break_punct(k) && !lex.role(Role::Coordinator).has(view.word(k))
+                })
+            })
             .take(1)
             .collect();
         let direction = match word.direction {
@@ -235,6 +247,7 @@ fn group_between(lex: &Lexicon, view: &View, from: usize, to: usize) -> Option<R
             || lex.role(Role::Aux).has(w)
             || lex.role(Role::PassiveAux).has(w)
             || lex.role(Role::ClauseBreak).has(w)
+            || (end > from && lex.role(Role::PlaceIntro).has(w))
             || view.kind(end) == Some(TokenKind::Number)
             || lex.casualty_first.contains_key(w);
         if stop {
