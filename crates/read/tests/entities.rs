@@ -402,3 +402,47 @@ fn nothing_panics_on_generated_noise() {
         }
     }
 }
+
+#[test]
+fn bracketed_acronyms_join_their_name() {
+    let (reading, _) = read(
+        "en",
+        "The Northern Farmers Union (NFU) called a strike. The NFU said talks had failed.",
+    );
+    let union = named(&reading, "Northern Farmers Union");
+    assert_eq!(union.kind, EntityType::Org);
+    assert_eq!(
+        mention_texts(&reading, union),
+        ["Northern Farmers Union", "NFU"]
+    );
+}
+
+#[test]
+fn events_months_and_adjectives_are_not_names() {
+    let (reading, _) = read(
+        "en",
+        "Veterans of World War Two met in August, his lawyer said. Senior Ukrainian officials attended.",
+    );
+    assert!(
+        reading.entities.iter().all(|e| e.kind != EntityType::Per),
+        "{:#?}",
+        reading.entities
+    );
+    let ukrainian = reading
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityType::Norp)
+        .expect("a NORP");
+    assert_eq!(mention_texts(&reading, ukrainian), ["Ukrainian"]);
+}
+
+#[test]
+fn hyphenated_particles_stay_inside_names() {
+    let (reading, _) = read("en", "Sheikh Hamid bin Rashid al-Nuaimi arrived on Monday.");
+    let person = reading
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityType::Per)
+        .expect("a person");
+    assert_eq!(person.name, "Hamid bin Rashid al-Nuaimi");
+}

@@ -109,6 +109,7 @@ pub(crate) fn entities(input: &Input) -> Vec<Entity> {
 
     credited_sources(input, &mut mentions);
     choose_homonyms(input, &mut mentions);
+    link_acronyms(input, &mut mentions);
     link_surnames(input, &mut mentions);
 
     // Government bodies without a stated country belong to the story's country.
@@ -185,6 +186,11 @@ fn gazetteer_matches(input: &Input) -> Gazetteer {
         // Proper names are capitalised in cased scripts; a function word of
         // the language ("un", "us") counts only in capitals.
         let strict = end - start == 1 && input.lex.is_function_word(alias);
+        // "Police said...": a common actor noun opening a sentence is not
+        // the town that shares its name.
+        if end - start == 1 && first.initial && is_lexicon_phrase(input.lex, alias) {
+            continue;
+        }
         let accepted = match first.case {
             Case::None => true,
             Case::Upper => true,
@@ -440,7 +446,35 @@ fn starts_name(input: &Input, i: usize, used: &[bool]) -> bool {
 
 /// Whether a token may continue a name started before it (not across lines).
 fn continues_name(input: &Input, i: usize, used: &[bool]) -> bool {
-    starts_name(input, i, used) && input.toks.get(i).is_some_and(|t| !t.after_break)
+    let Some(tok) = input.toks.get(i) else {
+        return false;
+    };
+    if tok.after_break {
+        return false;
+    }
+    starts_name(input, i, used) || particle_joined(input, i, used)
+}
+
+/// A lower-case particle joined by a hyphen to a capitalised name: "al-Thani", "el-Sisi".
+fn particle_joined(input: &Input, i: usize, used: &[bool]) -> bool {
+    let Some(tok) = input.toks.get(i) else {
+        return false;
+    };
+    if used.get(i).copied().unwrap_or(true) || tok.kind != TokKind::Word || tok.case != Case::Lower
+    {
+        return false;
+    }
+    let folded = tok.folded(input.folded);
+    let original = input.original.get(tok.o.start..tok.o.end).unwrap_or("");
+    let (Some(dash), Some(original_dash)) = (folded.find('-'), original.find('-')) else {
+        return false;
+    };
+    let prefix = folded.get(..dash).unwrap_or("");
+    let capital_after = original
+        .get(original_dash + 1..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase);
+    capital_after && input.lex.particles.contains_key(prefix)
 }
 
 /// Whether tokens `[i, j)` are a particle inside a name ("de", "van", "d'").
@@ -618,15 +652,49 @@ fn carve(
             })
         })
         .count();
-    let cue = cue_type(input, start, end);
+    let cue = match cue_type(input, start, end) {
+        Some(None) => return,
+        Some(Some(kind)) => Some(kind),
+        None => None,
+    };
 
     if let [(s, e, ids)] = subs.as_slice() {
         if *s == start && *e == end {
+            // "President Obama": a title makes a person of a name some town shares.
+            let titled_person_unknown = title.is_some_and(|g| g.end <= start)
+                && ids
+                    .iter()
+                    .filter_map(|id| knowledge::known(*id))
+                    .all(|k| k.kind != Kind::Person);
+            if titled_person_unknown {
+                if let Some(m) = unknown_mention(input, (start, end), words, None, title, None) {
+                    out.push(m);
+                    return;
+                }
+            }
             out.push(known_mention(input, (start, end), ids, title));
             return;
         }
     }
     if subs.is_empty() {
+        // "Senior Hungarian": a country adjective is not part of a name.
+        let demonyms: Vec<usize> = (start..end)
+            .filter(|k| toks.get(*k).is_some_and(|t| demonym_of(input, t).is_some()))
+            .collect();
+        if cue.is_none() && title.is_none() && !demonyms.is_empty() && end - start > 1 {
+            let mut cursor = start;
+            for k in demonyms {
+                if k > cursor {
+                    leftover(input, titles, (cursor, k), out);
+                }
+                leftover(input, titles, (k, k + 1), out);
+                cursor = k + 1;
+            }
+            if cursor < end {
+                leftover(input, titles, (cursor, end), out);
+            }
+            return;
+        }
         if let Some(m) = unknown_mention(input, (start, end), words, cue, title, None) {
             out.push(m);
         }
@@ -641,18 +709,26 @@ fn carve(
             return;
         }
     }
-    if let [(s, e, ids)] = subs.as_slice() {
-        let person_shaped = *e == end
-            && e - s == 1
-            && (2..=3).contains(&words)
-            && (start..*s).all(|k| {
-                toks.get(k)
-                    .is_some_and(|t| t.case == Case::Title && demonym_of(input, t).is_none())
+    {
+        // "Michael Jordan", "Barack Obama", "Ahmad Khan Sherpao": a first
+        // name no list knows, then words that also name towns or countries.
+        let in_sub = |k: usize| subs.iter().any(|(s, e, _)| (*s..*e).contains(&k));
+        let person_shaped = (2..=4).contains(&words)
+            && !in_sub(start)
+            && subs.iter().all(|(s, e, _)| e - s == 1)
+            && (start..end).filter(|k| !in_sub(*k)).all(|k| {
+                toks.get(k).is_some_and(|t| {
+                    lex.particles.contains_key(t.folded(input.folded))
+                        || (t.case == Case::Title
+                            && demonym_of(input, t).is_none()
+                            && !lex.is_function_word(t.folded(input.folded)))
+                })
             })
-            && ids
-                .iter()
-                .filter_map(|id| knowledge::known(*id))
-                .all(|k| k.kind != Kind::Admin1 && k.kind != Kind::City);
+            && subs.iter().all(|(_, _, ids)| {
+                ids.iter()
+                    .filter_map(|id| knowledge::known(*id))
+                    .all(|k| k.kind != Kind::Admin1 && !knowledge::is_capital(&k))
+            });
         if person_shaped {
             if let Some(m) = unknown_mention(
                 input,
@@ -711,14 +787,24 @@ fn leftover(
     let words = (start..end)
         .filter(|k| input.toks.get(*k).is_some_and(|t| t.kind == TokKind::Word))
         .count();
-    let cue = cue_type(input, start, end);
+    let cue = match cue_type(input, start, end) {
+        Some(None) => return,
+        Some(Some(kind)) => Some(kind),
+        None => None,
+    };
     let title = title_for(input, titles, start, end);
     if let Some(m) = unknown_mention(input, (start, end), words, cue, title, None) {
         out.push(m);
     }
 }
 
-fn cue_type(input: &Input, start: usize, end: usize) -> Option<EntityType> {
+/// The type cue words give a name: `Some(None)` when a cue says it is no
+/// entity at all ("World War Two"). Tail and head cues outrank cues
+/// anywhere ("West Bank City of Tulkarm" is a city, not a bank).
+fn cue_type(input: &Input, start: usize, end: usize) -> Option<Option<EntityType>> {
+    if end - start < 2 {
+        return None;
+    }
     let word = |k: usize| {
         input
             .toks
@@ -726,20 +812,17 @@ fn cue_type(input: &Input, start: usize, end: usize) -> Option<EntityType> {
             .map(|t| t.folded(input.folded))
             .unwrap_or("")
     };
-    for k in start..end {
-        let Some((kind, place)) = input.lex.cues.get(word(k)) else {
-            continue;
-        };
-        let fits = match place {
-            CueWhere::Head => k == start,
-            CueWhere::Tail => k + 1 == end,
-            CueWhere::Any => true,
-        };
-        if fits && end - start > 1 {
-            return Some(*kind);
-        }
-    }
-    None
+    let at = |k: usize, wanted: CueWhere| {
+        input
+            .lex
+            .cues
+            .get(word(k))
+            .filter(|(_, place)| *place == wanted)
+            .map(|(kind, _)| *kind)
+    };
+    at(end - 1, CueWhere::Tail)
+        .or_else(|| at(start, CueWhere::Head))
+        .or_else(|| (start..end).find_map(|k| at(k, CueWhere::Any)))
 }
 
 fn known_mention(
@@ -756,6 +839,26 @@ fn known_mention(
             .any(|k| k.kind == Kind::Person)
     });
     let title_info = title.and_then(|g| input.lex.titles.get(g.title));
+    // "A Saudi businessman": a country's short name used as its adjective.
+    if toks.1 - toks.0 == 1 {
+        if let Some(country) = input.toks.get(toks.0).and_then(|t| demonym_of(input, t)) {
+            if first
+                .as_ref()
+                .is_some_and(|k| k.kind == Kind::Country && k.country == Some(country))
+            {
+                return Mention {
+                    toks,
+                    key: Key::Norp(country),
+                    kind: EntityType::Norp,
+                    candidates: &[],
+                    name: None,
+                    country: Some(country),
+                    sector: None,
+                    role: None,
+                };
+            }
+        }
+    }
     Mention {
         toks,
         key: Key::Known(ids.first().copied().unwrap_or(0)),
@@ -782,6 +885,10 @@ fn unknown_mention(
     let first = input.toks.get(start)?;
     if words == 0 {
         // Only particles ("Des", "Van"): nothing names anything.
+        return None;
+    }
+    if end - start == 1 && input.lex.is_function_word(first.folded(input.folded)) {
+        // "August", "Monday", "Selon": capitalised, yet no name.
         return None;
     }
     let all_upper = (start..end).all(|k| input.toks.get(k).is_some_and(|t| t.case != Case::Title));
@@ -837,6 +944,15 @@ fn unknown_mention(
         country: title.and_then(|g| g.country).or(country_inside),
         sector: title_info.and_then(|t| t.sector.clone()),
         role: title_info.and_then(|t| t.role.clone()),
+    })
+}
+
+/// Whether a folded word is exactly a phrase of the lexicon (title, actor noun, body).
+fn is_lexicon_phrase(lex: &Lexicon, folded: &str) -> bool {
+    lex.matcher.as_ref().is_some_and(|matcher| {
+        matcher
+            .find(folded)
+            .is_some_and(|m| m.start() == 0 && m.end() == folded.len())
     })
 }
 
@@ -910,9 +1026,10 @@ fn credited_sources(input: &Input, mentions: &mut Vec<Mention>) {
 /// story's context supports: a country named elsewhere in the story (Georgia
 /// with Tbilisi or Atlanta), the dateline, then countries over regions over
 /// cities, then population (Paris, France over Paris, Texas).
-fn choose_homonyms(input: &Input, mentions: &mut [Mention]) {
+fn choose_homonyms(input: &Input, mentions: &mut Vec<Mention>) {
+    let weak: Vec<bool> = mentions.iter().map(|m| weak_alias(input, m)).collect();
     let mut context: FastMap<&'static str, usize> = FastMap::default();
-    for m in mentions.iter() {
+    for (m, _) in mentions.iter().zip(&weak).filter(|(_, weak)| !**weak) {
         // A country's name counts for that country even when some town
         // shares it (Lebanon, Pennsylvania); other names count when all
         // their candidates lie in one country.
@@ -946,11 +1063,32 @@ fn choose_homonyms(input: &Input, mentions: &mut [Mention]) {
                     .and_then(|k| k.country)
             })
     });
+    // A lone word that is only some town's by-name ("Ahmad", "Khan") is no
+    // place unless the story is about that town's country.
+    let mut index = 0;
+    mentions.retain(|m| {
+        let keep = !weak.get(index).copied().unwrap_or(false)
+            || m.candidates
+                .iter()
+                .filter_map(|id| knowledge::known(*id)?.country)
+                .any(|c| context.contains_key(c));
+        index += 1;
+        keep
+    });
     for m in mentions.iter_mut() {
         if m.candidates.len() < 2 {
             continue;
         }
-        let score = |k: &Known| -> (u8, u8, u8, u64) {
+        // A country named exactly by the word outranks towns that merely
+        // carry it as a by-name ("Benin" over "Benin City").
+        let alias = folded_of(input, m.toks);
+        let exact = |k: &Known| dateline_text::fold(k.name).text() == alias;
+        let exact_country = m
+            .candidates
+            .iter()
+            .filter_map(|id| knowledge::known(*id))
+            .any(|k| k.kind == Kind::Country && exact(&k));
+        let score = |k: &Known| -> (u8, u8, u8, u8, u64) {
             let in_context = k
                 .country
                 .is_some_and(|c| context.get(c).copied().unwrap_or(0) > 0 && !is_own_country(k, c));
@@ -965,8 +1103,10 @@ fn choose_homonyms(input: &Input, mentions: &mut [Mention]) {
                 Kind::Person => 0,
             };
             let person_ok = u8::from(k.kind != Kind::Person || m.role.is_some());
+            let preferred = u8::from(!exact_country || exact(k));
             (
                 person_ok,
+                preferred,
                 u8::from(in_context) + u8::from(at_dateline),
                 rank,
                 k.population,
@@ -982,6 +1122,22 @@ fn choose_homonyms(input: &Input, mentions: &mut [Mention]) {
             m.kind = best.entity_type();
         }
     }
+}
+
+/// A single word that names only towns, and none by its own name, none big.
+fn weak_alias(input: &Input, m: &Mention) -> bool {
+    if !matches!(m.key, Key::Known(_)) || m.toks.1 - m.toks.0 != 1 || m.candidates.is_empty() {
+        return false;
+    }
+    let alias = folded_of(input, m.toks);
+    m.candidates
+        .iter()
+        .filter_map(|id| knowledge::known(*id))
+        .all(|k| {
+            k.kind == Kind::City
+                && k.population < 1_000_000
+                && dateline_text::fold(k.name).text() != alias
+        })
 }
 
 /// A country record does not lend context to itself.
@@ -1037,6 +1193,50 @@ fn link_surnames(input: &Input, mentions: &mut Vec<Mention>) {
             _ => !lone_word,
         }
     });
+}
+
+/// "Palestinian Liberation Organization (PLO)": an acronym in brackets right
+/// after a name is that name's; the known one of the two gives the identity.
+fn link_acronyms(input: &Input, mentions: &mut [Mention]) {
+    let punct = |k: usize, p: &str| {
+        input
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokKind::Punct && t.folded(input.folded) == p)
+    };
+    for i in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(i);
+        let (Some(name), Some(acronym)) = (before.last_mut(), after.first_mut()) else {
+            continue;
+        };
+        let (s, e) = acronym.toks;
+        let bracketed = e - s == 1
+            && name.toks.1 + 1 == s
+            && punct(s - 1, "(")
+            && punct(e, ")")
+            && input.toks.get(s).is_some_and(|t| t.case == Case::Upper);
+        if !bracketed
+            || name.toks.1 - name.toks.0 < 2
+            || !matches!(name.kind, EntityType::Org | EntityType::Per)
+        {
+            continue;
+        }
+        match (&name.key, &acronym.key) {
+            (Key::Known(_), _) => {
+                acronym.key = name.key.clone();
+                acronym.kind = name.kind;
+            }
+            (_, Key::Known(_)) => {
+                name.key = acronym.key.clone();
+                name.kind = acronym.kind;
+            }
+            _ => {
+                acronym.key = name.key.clone();
+                acronym.kind = EntityType::Org;
+                name.kind = EntityType::Org;
+            }
+        }
+    }
 }
 
 // ------------------------------------------------------------------ entities

@@ -65,7 +65,9 @@ pub(crate) struct Lexicon {
     pub function_words: FastMap<String, ()>,
     /// Folded particle -> allowed inside any name (true) or persons only (false).
     pub particles: FastMap<String, bool>,
-    pub cues: FastMap<String, (EntityType, CueWhere)>,
+    /// Cue word -> the type it reveals; `None` for words that make a
+    /// capitalised phrase no entity at all ("World War Two").
+    pub cues: FastMap<String, (Option<EntityType>, CueWhere)>,
     pub elisions: FastMap<String, ()>,
     /// Folded titles written with a final period ("gen", "m"), whose period ends no sentence.
     pub abbreviations: FastMap<String, ()>,
@@ -193,7 +195,10 @@ fn load(iso: &str) -> Lexicon {
         .collect();
     let cues = dateline_lang::rows(file("entity_cues.tsv"))
         .filter_map(|row| {
-            let kind = EntityType::parse(row.get(1)?)?;
+            let kind = match *row.get(1)? {
+                "-" => None,
+                other => Some(EntityType::parse(other)?),
+            };
             let place = match row.get(2).copied() {
                 Some("head") => CueWhere::Head,
                 Some("tail") => CueWhere::Tail,
