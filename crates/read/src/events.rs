@@ -460,6 +460,13 @@ fn build_event(
                 recipient = the_country_after(lex, view, m.end, sentence.end, focus);
             }
         }
+        if trigger.speaker_actor {
+            if let Some(frame) = speech.clone() {
+                recipient = std::mem::take(&mut actor);
+                actor = participants(d, frame.clone(), quote_speaker_entity);
+                actor_tokens = frame;
+            }
+        }
         // "Hungary has said it will support": a pronoun subject of a reported clause is the speaker.
         let pronoun_subject =
             subject.len() == 1 && lex.role(Role::Pronoun3).has(view.word(subject.start));

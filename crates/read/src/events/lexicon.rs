@@ -131,6 +131,8 @@ pub(crate) struct Trigger {
     pub noun: bool,
     pub theme_actor: bool,
     pub actor_after: bool,
+    /// "Russia said Sudan must return the helicopter": the speaker acts, the subject receives.
+    pub speaker_actor: bool,
     /// The CAMEO code of what the trigger means when negated ("will not accept" is a rejection).
     pub negated_cameo: Option<String>,
     pub if_any: Vec<String>,
@@ -424,6 +426,7 @@ impl Lexicon {
                 noun: matches!(class, "n" | ""),
                 theme_actor: false,
                 actor_after: false,
+                speaker_actor: false,
                 negated_cameo: None,
                 if_any: Vec::new(),
                 unless_any: Vec::new(),
@@ -438,6 +441,7 @@ impl Lexicon {
                 match flag.split_once('=') {
                     None if flag == "theme-actor" => trigger.theme_actor = true,
                     None if flag == "actor-after" => trigger.actor_after = true,
+                    None if flag == "speaker-actor" => trigger.speaker_actor = true,
                     Some(("if", v)) => trigger.if_any = v.split('|').map(fold).collect(),
                     Some(("unless", v)) => trigger.unless_any = v.split('|').map(fold).collect(),
                     Some(("rule", v)) => trigger.rule = v.to_string(),
