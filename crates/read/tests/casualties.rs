@@ -3,6 +3,9 @@
 
 use dateline_model::{CasualtyKind, Document, GroupRole, Reading};
 
+/// kind, min, max, approximate, group, group role.
+type Figure<'a> = (CasualtyKind, Option<u64>, Option<u64>, bool, Option<&'a str>, GroupRole);
+
 fn read(lang: &str, text: &str) -> Reading {
     let mut d = Document::new("t", text.to_string());
     d.meta.language = Some(lang.to_string());
@@ -15,14 +18,7 @@ fn french_coordinated_counts_share_their_verb() {
         "fr",
         "Selon les chiffres du ministère de l'Intérieur kazakh, 26 «criminels armés» et 18 membres des forces de sécurité ont été tués depuis le début des émeutes. Des centaines de blessés sont à déplorer, dans les deux camps.",
     );
-    let got: Vec<(
-        CasualtyKind,
-        Option<u64>,
-        Option<u64>,
-        bool,
-        Option<&str>,
-        GroupRole,
-    )> = r
+    let got: Vec<Figure> = r
         .casualties
         .iter()
         .map(|c| {
