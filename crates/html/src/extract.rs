@@ -25,8 +25,8 @@ const LINK_DENSITY_MAX: f32 = 0.35;
 const STRONG_HINT: i32 = 3;
 /// Score bonus per point of positive class/id hint on a core or its parent.
 const HINT_BONUS: f32 = 0.15;
-/// How many levels above the best core other cores are looked for.
-const CORE_REACH: usize = 2;
+/// Share of added teasers and clutter that added large cores must outweigh to climb.
+const CLIMB_COST: f32 = 0.5;
 /// A core joins the container when it holds this share of the best's prose.
 const CORE_SHARE: f32 = 0.2;
 /// A boilerplate-hinted element is kept when it holds this share of prose.
@@ -422,24 +422,32 @@ pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
     }
     let core = best.0;
     let core_prose = direct.get(core as usize).copied().unwrap_or(0.0);
-    let mut reach = core;
-    for _ in 0..CORE_REACH {
-        match dom.node(reach).map(|x| x.parent) {
-            Some(p) if p != NONE => reach = p,
-            _ => break,
+    // Prose of the large cores under each node, and everything else.
+    let big = (CORE_SHARE * core_prose).max(PROSE_MIN as f32);
+    let mut big_prose: Vec<f32> = direct.iter().map(|&d| if d >= big { d } else { 0.0 }).collect();
+    for id in (1..n).rev() {
+        let parent = dom.nodes.get(id).map_or(NONE, |x| x.parent) as usize;
+        let v = big_prose.get(id).copied().unwrap_or(0.0);
+        if let Some(x) = big_prose.get_mut(parent) {
+            *x += v;
         }
     }
-    let reach_end = dom.subtree_end(reach);
+    let other = |id: u32| -> f32 {
+        let i = id as usize;
+        prose.get(i).copied().unwrap_or(0.0) - big_prose.get(i).copied().unwrap_or(0.0)
+            + clutter.get(i).copied().unwrap_or(0.0)
+    };
+    // Climb from the core to an ancestor whenever the large cores it adds
+    // outweigh the teasers and clutter it adds.
     let mut container = core;
-    for (id, &d) in direct.iter().enumerate().take(reach_end as usize).skip(reach as usize) {
-        if d >= (CORE_SHARE * core_prose).max(PROSE_MIN as f32) {
-            let id = id as u32;
-            while !(container <= id && id < dom.subtree_end(container)) {
-                match dom.node(container).map(|x| x.parent) {
-                    Some(p) if p != NONE => container = p,
-                    _ => break,
-                }
-            }
+    let mut at = core;
+    while let Some(parent) = dom.node(at).map(|x| x.parent).filter(|&p| p != NONE) {
+        at = parent;
+        let gain = big_prose.get(at as usize).copied().unwrap_or(0.0)
+            - big_prose.get(container as usize).copied().unwrap_or(0.0);
+        let cost = other(at) - other(container);
+        if gain > 0.0 && gain > CLIMB_COST * cost {
+            container = at;
         }
     }
     if std::env::var_os("HTML_DEBUG").is_some() {
