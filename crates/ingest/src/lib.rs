@@ -42,6 +42,7 @@
 //! ```
 
 mod decode;
+mod dedup;
 mod error;
 mod inputs;
 mod jsonl;
@@ -49,6 +50,7 @@ mod language;
 mod prepare;
 
 pub use decode::{looks_like_html, DecodedText};
+pub use dedup::{Deduplicator, Duplicate, DuplicateKind, Fingerprint};
 pub use error::IngestError;
 pub use inputs::{Inputs, Limits};
 pub use language::{detect_language, normalize_language_code};
