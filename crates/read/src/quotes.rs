@@ -31,7 +31,7 @@ use crate::Context;
 use dateline_model::{Diagnostic, EntityType, Quote, QuoteKind, Reading, Span};
 use lexicon::{
     lexicon, Lexicon, VerbForm, ADVERB, AUX, CLITIC, COMPLEMENTIZER, COORDINATOR, DETERMINER,
-    QUANTITY, STOP, TIME,
+    INFINITIVE, QUANTITY, RELATIVE, STOP, TIME,
 };
 use marks::Marked;
 use scan::{Sentences, Words};
@@ -446,6 +446,10 @@ impl<'r> Reader<'r> {
     fn verb_at(&self, i: usize) -> Option<VerbForm> {
         let (key, clitic) = self.split_clitic(i);
         let verb = self.lex.verb(key)?;
+        if self.after_infinitive_marker(i) {
+            // "declined to say", "refused to comment": no claim is made.
+            return None;
+        }
         if self.capitalized_inside_sentence(i) {
             // "the United States would": a capital inside a sentence starts a name.
             return None;
@@ -459,6 +463,17 @@ impl<'r> Reader<'r> {
             return None;
         }
         Some(verb)
+    }
+
+    fn after_infinitive_marker(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        let (Some(p), Some(w)) = (self.words.span(prev), self.words.span(i)) else {
+            return false;
+        };
+        let between = self.text.get(p.end..w.start).unwrap_or("");
+        between.chars().all(char::is_whitespace) && self.lex.is(self.words.key(prev), INFINITIVE)
     }
 
     fn capitalized_inside_sentence(&self, i: usize) -> bool {
@@ -763,8 +778,28 @@ impl<'r> Reader<'r> {
                 break;
             }
         }
-        let chunk = marks::trim(self.text, Span::new(floor + start, floor + trimmed.len()));
-        (Some(chunk).filter(|c| !c.is_empty()), apposition)
+        let mut chunk = marks::trim(self.text, Span::new(floor + start, floor + trimmed.len()));
+        // "but he said", "though VW says": the conjunction is not the speaker.
+        let first = self.words.first_from(chunk.start);
+        let after_conjunction = self.words.span(first + 1).filter(|w| w.end <= chunk.end);
+        if let Some(next) =
+            after_conjunction.filter(|_| self.lex.is(self.words.key(first), COORDINATOR))
+        {
+            chunk = Span::new(next.start, chunk.end);
+        }
+        let chunk = Some(chunk).filter(|c| !c.is_empty());
+        // "WeWork, which is expected to ..., confirmed": the speaker is what the
+        // relative clause hangs on.
+        if let Some(c) = chunk {
+            let first = self.words.first_from(c.start);
+            let before = self.text.get(floor..c.start).unwrap_or("").trim_end();
+            if self.lex.is(self.words.key(first), RELATIVE) {
+                if let Some(rest) = before.strip_suffix(',') {
+                    return self.chunk_before(floor + rest.len(), floor);
+                }
+            }
+        }
+        (chunk, apposition)
     }
 
     // ------------------------------------------------------------ direct and partial

@@ -30,6 +30,8 @@ pub(crate) const DETERMINER: u16 = 32;
 pub(crate) const TIME: u16 = 64;
 pub(crate) const QUANTITY: u16 = 128;
 pub(crate) const COORDINATOR: u16 = 256;
+pub(crate) const INFINITIVE: u16 = 512;
+pub(crate) const RELATIVE: u16 = 1024;
 
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
@@ -140,6 +142,8 @@ fn build(lang: &str) -> Lexicon {
                 Some("time") => TIME,
                 Some("quantity") => QUANTITY,
                 Some("coordinator") => COORDINATOR,
+                Some("infinitive") => INFINITIVE,
+                Some("relative") => RELATIVE,
                 _ => continue,
             };
             if let Some(word) = row.first() {

@@ -29,6 +29,13 @@ enum Family {
 }
 
 impl Family {
+    /// Whether a quotation left open at the end of its paragraph is still taken
+    /// as one: not for straight or single marks, which apostrophes and typos
+    /// ("isn ‘t") open by mistake.
+    fn survives_a_lost_closing_mark(self) -> bool {
+        matches!(self, Family::Guillemet | Family::Curly | Family::Low)
+    }
+
     /// The mark that reopens a quotation continued in the next paragraph.
     fn continuation_mark(self) -> Option<char> {
         match self {
@@ -153,7 +160,7 @@ pub(crate) fn find(text: &str, dialogue_dash: bool) -> Vec<Marked> {
                     p.stack.truncate(1);
                     skip_at = Some(end + lead);
                 } else {
-                    if !matches!(family, Family::Straight | Family::StraightSingle) {
+                    if family.survives_a_lost_closing_mark() {
                         let open_len = text
                             .get(p.open_at..)
                             .and_then(|t| t.chars().next())
@@ -257,7 +264,7 @@ pub(crate) fn find(text: &str, dialogue_dash: bool) -> Vec<Marked> {
         prev = Some(c);
     }
     if let Some(family) = p.stack.first().copied() {
-        if !matches!(family, Family::Straight | Family::StraightSingle) {
+        if family.survives_a_lost_closing_mark() {
             let open_len = text
                 .get(p.open_at..)
                 .and_then(|t| t.chars().next())
