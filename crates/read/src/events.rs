@@ -126,7 +126,15 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
     let Some(range) = view.sentences.get(sentence).cloned() else {
         return;
     };
-    let matches = find_matches(lex, view, range.clone());
+    let dates: Vec<Span> = d
+        .reading
+        .text
+        .dates
+        .iter()
+        .map(|m| m.span)
+        .filter(|s| view.cover(range.clone()).contains(*s))
+        .collect();
+    let matches = find_matches(lex, view, range.clone(), &dates);
     if matches.is_empty() {
         return;
     }
@@ -239,10 +247,16 @@ fn token_at(view: &View, byte: usize) -> usize {
 
 /// Trigger matches in a sentence, left to right; at each token the longest
 /// pattern whose conditions hold wins, and its tokens are not matched again.
-fn find_matches(lex: &Lexicon, view: &View, range: Range<usize>) -> Vec<Match> {
+fn find_matches(lex: &Lexicon, view: &View, range: Range<usize>, dates: &[Span]) -> Vec<Match> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        // "signed in March": words inside a date are not triggers.
+        let span = view.span(i);
+        if dates.iter().any(|d| d.contains(span)) {
+            i += 1;
+            continue;
+        }
         let mut best: Option<Match> = None;
         // "the attack", "une demande": after a determiner a verb form is a noun.
         let after_determiner = i > range.start
@@ -252,7 +266,9 @@ fn find_matches(lex: &Lexicon, view: &View, range: Range<usize>) -> Vec<Match> {
             let Some(trigger) = lex.triggers.get(t) else {
                 continue;
             };
-            if after_determiner && !trigger.noun && !matches!(tag, Tag::Pp | Tag::Ing) {
+            // "the banned movement", "the wounded": a participle after a determiner is an
+            // adjective; "the killing of" (an -ing form) still names the event.
+            if after_determiner && !trigger.noun && tag != Tag::Ing {
                 continue;
             }
             let Some(end) = match_rest(view, &trigger.rest, i + 1, range.end) else {
