@@ -108,9 +108,10 @@ pub(crate) fn entities(input: &Input) -> Vec<Entity> {
     names(input, &gazetteer, &titles, &used, &mut mentions);
 
     credited_sources(input, &mut mentions);
+    // Surnames first: "Kamau" after "Joseph Kamau" is the person, not a town.
+    link_surnames(input, &mut mentions);
     choose_homonyms(input, &mut mentions);
     link_acronyms(input, &mut mentions);
-    link_surnames(input, &mut mentions);
 
     // Government bodies without a stated country belong to the story's country.
     let focus = focus(
