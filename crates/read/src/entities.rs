@@ -200,8 +200,10 @@ pub fn resolve_speaker(reading: &Reading, cx: &Context, span: Span) -> Option<us
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
-    if words.iter().any(|w| lex.pronouns.contains_key(*w)) && words.len() <= 2 {
-        return last_person_before(reading, span.start);
+    if words.len() <= 2 {
+        if let Some(gender) = words.iter().find_map(|w| lex.pronouns.get(*w)) {
+            return last_person_before(reading, lex, span.start, *gender);
+        }
     }
     if let Some(found) = build::read_phrase(text, lex, &cx.lang) {
         if found.title.is_some() {
@@ -255,8 +257,15 @@ fn resolve_titled(
     best.map(|(i, _)| i)
 }
 
-fn last_person_before(reading: &Reading, offset: usize) -> Option<usize> {
-    reading
+/// The person named last before `offset` whose gender, where the text shows
+/// it ("Mme", "la présidente"), agrees with the pronoun's.
+fn last_person_before(
+    reading: &Reading,
+    lex: &Lexicon,
+    offset: usize,
+    gender: char,
+) -> Option<usize> {
+    let mut candidates: Vec<(usize, usize)> = reading
         .entities
         .iter()
         .enumerate()
@@ -269,6 +278,44 @@ fn last_person_before(reading: &Reading, offset: usize) -> Option<usize> {
                 .max()
                 .map(|end| (i, end))
         })
-        .max_by_key(|(_, end)| *end)
+        .collect();
+    candidates.sort_by_key(|(_, end)| std::cmp::Reverse(*end));
+    candidates
+        .into_iter()
+        .find(|(i, _)| {
+            let shown = reading
+                .entities
+                .get(*i)
+                .and_then(|e| person_gender(reading, lex, e));
+            gender == '-' || shown.map_or(true, |g| g == gender)
+        })
         .map(|(i, _)| i)
+}
+
+/// The gender a gendered title or honorific right before one of a person's
+/// mentions shows ("Mme Dumontel", "la ministre X"), if any.
+fn person_gender(
+    reading: &Reading,
+    lex: &Lexicon,
+    entity: &dateline_model::Entity,
+) -> Option<char> {
+    let text = &reading.doc.text;
+    entity.mentions.iter().find_map(|m| {
+        // A short window before the mention: the title and a country adjective.
+        let mut from = m.start.saturating_sub(48);
+        while from > 0 && !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let window = text.get(from..m.start)?;
+        let folded = dateline_text::fold(window);
+        let matcher = lex.matcher.as_ref()?;
+        let end = folded.text().len();
+        matcher
+            .find_iter(folded.text())
+            // Next to the name: at most a country adjective and a comma between.
+            .filter(|found| end - found.end() <= 16)
+            .filter_map(|found| lex.phrases.get(found.pattern().as_usize())?.title)
+            .filter_map(|t| lex.titles.get(t)?.gender)
+            .last()
+    })
 }

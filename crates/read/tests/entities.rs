@@ -446,3 +446,19 @@ fn hyphenated_particles_stay_inside_names() {
         .expect("a person");
     assert_eq!(person.name, "Hamid bin Rashid al-Nuaimi");
 }
+
+#[test]
+fn pronouns_agree_in_gender_where_the_text_shows_it() {
+    let text = "Mme Claire Dumontel a reçu M. Piotr Walden. Elle a annoncé un accord.";
+    let (reading, cx) = read("fr", text);
+    let claire = reading
+        .entities
+        .iter()
+        .position(|e| e.name == "Claire Dumontel")
+        .expect("Claire Dumontel");
+    // Walden is named last, but "Elle" is feminine and "M." shows he is not.
+    assert_eq!(
+        entities::resolve_speaker(&reading, &cx, span_of(&reading, "Elle", 0)),
+        Some(claire)
+    );
+}

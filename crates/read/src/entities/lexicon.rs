@@ -16,6 +16,8 @@ pub(crate) struct Title {
     pub sector: Option<String>,
     /// Honorifics only stand before a name; titles also refer to their holder alone.
     pub honorific: bool,
+    /// `m` or `f` when the word tells ("Mme", "présidente"), for pronouns.
+    pub gender: Option<char>,
 }
 
 /// A common noun naming an actor ("manifestants", "security forces").
@@ -123,6 +125,10 @@ fn load(iso: &str) -> Lexicon {
             role: non_empty(row.get(1)),
             sector: non_empty(row.get(2)),
             honorific: row.get(3).is_some_and(|k| *k == "honorific"),
+            gender: row
+                .get(4)
+                .and_then(|g| g.chars().next())
+                .filter(|g| *g == 'm' || *g == 'f'),
         });
     }
 
