@@ -122,6 +122,19 @@ pub fn actor_for_span(reading: &Reading, cx: &Context, span: Span) -> Option<Par
             })
         };
     let lex = lexicon(&cx.lang);
+    // "Il a assuré...": a subject pronoun stands for the person named before it.
+    let folded = dateline_text::fold(text.trim());
+    if let Some(gender) = lex.pronouns.get(folded.text()) {
+        let index = last_person_before(reading, lex, span.start, *gender)?;
+        let entity = reading.entities.get(index)?;
+        return Some(Participant {
+            entity: Some(index),
+            text: text.to_string(),
+            span: Some(span),
+            country: entity.country.clone(),
+            sector: entity.sector.clone(),
+        });
+    }
     let phrase = build::read_phrase(text, lex, &cx.lang);
     if let Some((index, entity)) = inside(&[EntityType::Per, EntityType::Org]) {
         return Some(Participant {

@@ -462,3 +462,22 @@ fn pronouns_agree_in_gender_where_the_text_shows_it() {
         Some(claire)
     );
 }
+
+#[test]
+fn a_pronoun_subject_is_the_person_named_before_it() {
+    let (reading, cx) = read(
+        "fr",
+        "Le président malien, Aslan Berdibekov, a parlé. Il a assuré que tout allait bien.",
+    );
+    let actor = entities::actor_for_span(&reading, &cx, span_of(&reading, "Il", 0))
+        .expect("the pronoun's person");
+    let index = reading
+        .entities
+        .iter()
+        .position(|e| e.name == "Aslan Berdibekov");
+    assert_eq!(actor.entity, index);
+    assert_eq!(
+        (actor.country.as_deref(), actor.sector.as_deref()),
+        (Some("MLI"), Some("GOV"))
+    );
+}
