@@ -4,7 +4,9 @@ use std::io::Read;
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or_else(|| anyhow::anyhow!("usage: one_page PAGE [URL]"))?;
+    let path = args
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("usage: one_page PAGE [URL]"))?;
     let url = args.next();
     let mut bytes = std::fs::read(&path)?;
     if path.ends_with(".gz") {
@@ -13,8 +15,15 @@ fn main() -> anyhow::Result<()> {
         bytes = out;
     }
     let article = dateline_html::extract_bytes(&bytes, None, url.as_deref());
-    println!("title: {:?}\npublished: {:?}\nauthor: {:?}\nsite: {:?}\ncanonical: {:?}\nlanguage: {:?}",
-        article.title, article.published, article.author, article.site_name, article.canonical_url, article.language);
+    println!(
+        "title: {:?}\npublished: {:?}\nauthor: {:?}\nsite: {:?}\ncanonical: {:?}\nlanguage: {:?}",
+        article.title,
+        article.published,
+        article.author,
+        article.site_name,
+        article.canonical_url,
+        article.language
+    );
     for d in &article.diagnostics {
         println!("diagnostic: {} {}", d.code, d.message);
     }

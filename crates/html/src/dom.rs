@@ -700,7 +700,9 @@ impl Builder<'_> {
         let ns = t.len() as u32;
         t.push_str(self.src.get(name_start..name_end).unwrap_or(""));
         let ne = t.len() as u32;
-        t.get_mut(ns as usize..).map(|s| s.make_ascii_lowercase());
+        if let Some(name) = t.get_mut(ns as usize..) {
+            name.make_ascii_lowercase();
+        }
         let raw = self.src.get(value_start..value_end).unwrap_or("");
         let mut rest = raw;
         while let Some(amp) = rest.find('&') {
@@ -769,7 +771,7 @@ impl Builder<'_> {
         let id = self.append_node(parent, tag, attr_start, attr_end);
         // Self-closing syntax only means something on foreign elements; on
         // HTML ones browsers ignore it, but `<div/>` in practice is empty.
-        let opens = !tag.void() && !(self_closing && !matches!(tag, P | Li | Td | Th | Tr));
+        let opens = !tag.void() && (!self_closing || matches!(tag, P | Li | Td | Th | Tr));
         if opens {
             if self.stack.len() < MAX_DEPTH {
                 self.stack.push(id);

@@ -27,6 +27,8 @@ const STRONG_HINT: i32 = 3;
 const HINT_BONUS: f32 = 0.15;
 /// Share of added teasers and clutter that added large cores must outweigh to climb.
 const CLIMB_COST: f32 = 0.5;
+/// A single-paragraph core counts as large only with this share of the best's prose.
+const LONE_SHARE: f32 = 0.5;
 /// A core joins the container when it holds this share of the best's prose.
 const CORE_SHARE: f32 = 0.2;
 /// A boilerplate-hinted element is kept when it holds this share of prose.
@@ -301,8 +303,9 @@ fn sums(dom: &Dom, blocks: &Blocks) -> (Vec<f32>, Vec<f32>) {
 }
 
 /// Prose bytes credited to the element that holds each paragraph.
-fn credited_prose(dom: &Dom, blocks: &Blocks) -> Vec<f32> {
+fn credited_prose(dom: &Dom, blocks: &Blocks) -> (Vec<f32>, Vec<u32>) {
     let mut direct = vec![0f32; dom.nodes.len()];
+    let mut count = vec![0u32; dom.nodes.len()];
     for b in &blocks.list {
         let p = prose_len(block_text(blocks, b), b.link_len) as f32;
         if p <= 0.0 {
@@ -310,14 +313,28 @@ fn credited_prose(dom: &Dom, blocks: &Blocks) -> Vec<f32> {
         }
         let paragraph = matches!(
             dom.tag(b.owner),
-            Tag::P | Tag::H(_) | Tag::Li | Tag::Dd | Tag::Dt | Tag::Pre | Tag::Blockquote | Tag::Figcaption
+            Tag::P
+                | Tag::H(_)
+                | Tag::Li
+                | Tag::Dd
+                | Tag::Dt
+                | Tag::Pre
+                | Tag::Blockquote
+                | Tag::Figcaption
         );
-        let holder = if paragraph { dom.node(b.owner).map_or(b.owner, |x| x.parent) } else { b.owner };
+        let holder = if paragraph {
+            dom.node(b.owner).map_or(b.owner, |x| x.parent)
+        } else {
+            b.owner
+        };
         if let Some(x) = direct.get_mut(holder as usize) {
             *x += p;
         }
+        if let Some(x) = count.get_mut(holder as usize) {
+            *x += 1;
+        }
     }
-    direct
+    (direct, count)
 }
 
 /// The article's main text, or an empty string when the page has none.
@@ -388,30 +405,22 @@ pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
 
     let blocks = blocks(dom, &skip);
     let (prose, clutter) = sums(dom, &blocks);
-    if let Some(needle) = std::env::var_os("HTML_NEEDLE").and_then(|s| s.into_string().ok()) {
-        for id in 0..n {
-            if dom.tag(id as u32) == Tag::Text && dom.text_of(id as u32).contains(&needle) {
-                let mut at = id as u32;
-                while at != NONE {
-                    eprintln!("  {:?} skip={} hint={} prose={} clutter={} class={:?}", dom.tag(at), skip[at as usize], hint[at as usize], prose[at as usize], clutter[at as usize], dom.attr(at, "class"));
-                    at = dom.node(at).map_or(NONE, |n| n.parent);
-                }
-                break;
-            }
-        }
-    }
 
     // Pass 3: the container. Prose is credited to the element holding the
     // paragraphs (the parent of a `<p>`, or a `<div>` with its own text);
     // the best such core, plus cores of comparable size close to it (an
     // article split into sections around ads), make the container. Teasers
     // of other stories are each credited to their own small core and stay out.
-    let direct = credited_prose(dom, &blocks);
+    let (direct, paragraphs) = credited_prose(dom, &blocks);
     let weight = |id: usize| -> f32 {
         let own = hint.get(id).copied().unwrap_or(0);
         let parent = dom.nodes.get(id).map_or(NONE, |x| x.parent) as usize;
         let near = own.max(hint.get(parent).copied().unwrap_or(0)).clamp(0, 6);
-        let tag = if matches!(dom.tag(id as u32), Tag::Article | Tag::Main) { 0.1 } else { 0.0 };
+        let tag = if matches!(dom.tag(id as u32), Tag::Article | Tag::Main) {
+            0.1
+        } else {
+            0.0
+        };
         1.0 + HINT_BONUS * near as f32 + tag
     };
     let mut best = (0u32, 0f32);
@@ -424,7 +433,15 @@ pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
     let core_prose = direct.get(core as usize).copied().unwrap_or(0.0);
     // Prose of the large cores under each node, and everything else.
     let big = (CORE_SHARE * core_prose).max(PROSE_MIN as f32);
-    let mut big_prose: Vec<f32> = direct.iter().map(|&d| if d >= big { d } else { 0.0 }).collect();
+    // A lone paragraph under its own holder is how teasers look; a section
+    // of the article has several, or is large by itself.
+    let is_big =
+        |(&d, &count): (&f32, &u32)| d >= big && (count >= 2 || d >= LONE_SHARE * core_prose);
+    let mut big_prose: Vec<f32> = direct
+        .iter()
+        .zip(&paragraphs)
+        .map(|pair| if is_big(pair) { *pair.0 } else { 0.0 })
+        .collect();
     for id in (1..n).rev() {
         let parent = dom.nodes.get(id).map_or(NONE, |x| x.parent) as usize;
         let v = big_prose.get(id).copied().unwrap_or(0.0);
@@ -449,15 +466,6 @@ pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
         if gain > 0.0 && gain > CLIMB_COST * cost {
             container = at;
         }
-    }
-    if std::env::var_os("HTML_DEBUG").is_some() {
-        let mut chain = Vec::new();
-        let mut at = container;
-        while at != NONE && chain.len() < 8 {
-            chain.push(format!("{:?}[{}#{}]", dom.tag(at), dom.attr(at, "class").unwrap_or(""), dom.attr(at, "id").unwrap_or("")));
-            at = dom.node(at).map_or(NONE, |n| n.parent);
-        }
-        eprintln!("container {} core {} score {:.0} prose {:.0} clutter {:.0}: {}", container, core, best.1, prose.get(container as usize).unwrap_or(&0.0), clutter.get(container as usize).unwrap_or(&0.0), chain.join(" < "));
     }
     let end = dom.subtree_end(container);
 

@@ -92,17 +92,13 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
                     set(&mut f.html_lang, l);
                 }
             }
-            Tag::Title => {
-                if f.title_tag.is_none() {
-                    let t = dom.collect_text(id, 2000);
-                    set(&mut f.title_tag, &t);
-                }
+            Tag::Title if f.title_tag.is_none() => {
+                let t = dom.collect_text(id, 2000);
+                set(&mut f.title_tag, &t);
             }
-            Tag::H(1) => {
-                if f.h1.is_none() {
-                    let t = dom.collect_text(id, 2000);
-                    set(&mut f.h1, &t);
-                }
+            Tag::H(1) if f.h1.is_none() => {
+                let t = dom.collect_text(id, 2000);
+                set(&mut f.h1, &t);
             }
             Tag::Meta => {
                 let Some(content) = dom.attr(id, "content") else {
@@ -123,13 +119,10 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
                         "og:site_name" | "application-name" => set(&mut f.site_name, content),
                         "og:url" => set(&mut f.og_url, content),
                         "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author"
-                        | "parsely-author" => {
-                            if !content.contains("://") {
-                                set(
-                                    &mut f.meta_author,
-                                    content.trim_start_matches("By ").trim_start_matches("by "),
-                                );
-                            }
+                        | "parsely-author"
+                            if !content.contains("://") =>
+                        {
+                            set(&mut f.meta_author, content)
                         }
                         "og:locale" | "content-language" | "language" | "dc.language"
                         | "inlanguage" => set(&mut f.meta_lang, content),
