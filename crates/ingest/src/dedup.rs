@@ -186,7 +186,7 @@ pub struct Deduplicator {
     threshold: f64,
     exact: HashMap<u64, u32>,
     bands: Vec<HashMap<u64, u32>>,
-    signatures: Vec<Box<[u16; SIGNATURE_LEN]>>,
+    signatures: Vec<[u16; SIGNATURE_LEN]>,
     /// Ids of kept documents; index = position in `signatures` for those with one.
     ids: Vec<String>,
     /// For each kept signature, its index in `ids`.
@@ -281,7 +281,7 @@ impl Deduplicator {
         self.exact.insert(exact, owner);
         if let (Some(keys), Some(signature)) = (band_keys, &fingerprint.signature) {
             let index = self.signatures.len() as u32;
-            self.signatures.push(signature.clone());
+            self.signatures.push(**signature);
             self.signature_owner.push(owner);
             for (band, key) in self.bands.iter_mut().zip(keys) {
                 // The first document of a bucket stays its representative.
@@ -334,7 +334,8 @@ mod tests {
 
     #[test]
     fn wire_copy_with_other_furniture_is_near() {
-        let site1 = format!("Home | World | Sport\n{STORY}\nRead more: subscribe to our newsletter.");
+        let site1 =
+            format!("Home | World | Sport\n{STORY}\nRead more: subscribe to our newsletter.");
         let site2 = format!("Breaking news\n{STORY}\n(c) 2024 Daily Planet. All rights reserved.");
         let (a, b) = (Fingerprint::of(&site1), Fingerprint::of(&site2));
         assert_ne!(a.exact, b.exact);
@@ -368,7 +369,13 @@ mod tests {
         assert!(dedup.is_empty());
         // Short texts: exact only.
         assert_eq!(dedup.check("s1", &Fingerprint::of("Fire in Lyon.")), None);
-        assert_eq!(dedup.check("s2", &Fingerprint::of("Fire in Lyon")).unwrap().first_id, "s1");
+        assert_eq!(
+            dedup
+                .check("s2", &Fingerprint::of("Fire in Lyon"))
+                .unwrap()
+                .first_id,
+            "s1"
+        );
         assert_eq!(dedup.check("s3", &Fingerprint::of("Fire in Lille.")), None);
     }
 
@@ -379,7 +386,13 @@ mod tests {
         assert_eq!(dedup.check("b", &Fingerprint::of("another story")), None);
         assert_eq!(dedup.len(), 1);
         // Still checked against what was kept.
-        assert_eq!(dedup.check("c", &Fingerprint::of("One story!")).unwrap().first_id, "a");
+        assert_eq!(
+            dedup
+                .check("c", &Fingerprint::of("One story!"))
+                .unwrap()
+                .first_id,
+            "a"
+        );
         // Not remembered past capacity: a copy of "b" is not found.
         assert_eq!(dedup.check("d", &Fingerprint::of("another story")), None);
     }

@@ -3,6 +3,7 @@
 use crate::error::{describe, IngestError};
 use crate::jsonl::parse_line;
 use crate::prepare::content_id;
+use crate::warc::{WarcStream, WARC_MAGIC};
 use crate::{BodyFormat, InputFormat, RawDoc};
 use dateline_model::Diagnostic;
 use flate2::read::MultiGzDecoder;
@@ -51,10 +52,11 @@ enum Source {
 /// of [`RawDoc`]: reading problems become diagnostics, never panics or stops.
 pub struct Inputs {
     pending: VecDeque<Source>,
-    current: Option<JsonlStream>,
+    current: Option<Stream>,
     format: InputFormat,
     limits: Limits,
     skipped: usize,
+    skipped_records: usize,
 }
 
 impl std::fmt::Debug for Inputs {
@@ -112,6 +114,7 @@ impl Inputs {
             format,
             limits: Limits::default(),
             skipped: 0,
+            skipped_records: 0,
         }
     }
 
@@ -132,6 +135,13 @@ impl Inputs {
     /// directories, FIFOs, sockets and devices (for the end-of-run summary).
     pub fn skipped_entries(&self) -> usize {
         self.skipped
+    }
+
+    /// Records inside containers left out: WARC records that are not an
+    /// HTML page fetched with status 200 (`warcinfo`, `request`, `metadata`,
+    /// redirects, images...).
+    pub fn skipped_records(&self) -> usize {
+        self.skipped_records
     }
 
     /// Files and streams not yet started (for progress reporting).
@@ -174,15 +184,28 @@ impl Inputs {
             },
             InputFormat::Auto => (reader, false),
         };
+        let (reader, warc) = if !jsonl && self.format == InputFormat::Auto {
+            match sniff_warc(reader) {
+                Ok(sniffed) => sniffed,
+                Err(err) => return Started::Doc(read_failure_doc(origin, gzip, &err, None)),
+            }
+        } else {
+            (reader, false)
+        };
+        if warc {
+            return Started::Stream(Stream::Warc(Box::new(WarcStream::new(
+                origin, reader, gzip,
+            ))));
+        }
         if jsonl {
-            return Started::Stream(JsonlStream {
+            return Started::Stream(Stream::Jsonl(JsonlStream {
                 origin,
                 reader: BufReader::with_capacity(READ_BUFFER_BYTES, reader),
                 gzip,
                 line_no: 0,
                 line: Vec::new(),
                 finished: false,
-            });
+            }));
         }
         let body_format = match self.format {
             InputFormat::Text => Some(BodyFormat::Text),
@@ -192,6 +215,22 @@ impl Inputs {
         };
         let mut raw = read_document(reader, origin, gzip, size_hint, self.limits.max_doc_bytes);
         raw.body_format = body_format;
+        if self.format == InputFormat::Auto
+            && raw.body_format.is_none()
+            && crate::feed::looks_like_feed(&raw.body)
+        {
+            let mut items = crate::feed::read_feed(raw).into_iter();
+            return match items.next() {
+                Some(first) => {
+                    let rest: VecDeque<RawDoc> = items.collect();
+                    if !rest.is_empty() {
+                        self.current = Some(Stream::Queue(rest));
+                    }
+                    Started::Doc(first)
+                }
+                None => Started::Nothing,
+            };
+        }
         Started::Doc(raw)
     }
 }
@@ -201,16 +240,23 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<RawDoc> {
         loop {
-            if let Some(stream) = self.current.as_mut() {
-                match stream.next_record(self.limits.max_line_bytes) {
-                    Some(raw) => return Some(raw),
-                    None => self.current = None,
+            let next = match self.current.as_mut() {
+                Some(Stream::Jsonl(stream)) => stream.next_record(self.limits.max_line_bytes),
+                Some(Stream::Warc(stream)) => {
+                    stream.next_record(&self.limits, &mut self.skipped_records)
                 }
+                Some(Stream::Queue(queue)) => queue.pop_front(),
+                None => None,
+            };
+            match next {
+                Some(raw) => return Some(raw),
+                None => self.current = None,
             }
             let source = self.pending.pop_front()?;
             match self.start(source) {
                 Started::Doc(raw) => return Some(raw),
                 Started::Stream(stream) => self.current = Some(stream),
+                Started::Nothing => {}
             }
         }
     }
@@ -221,7 +267,17 @@ impl std::iter::FusedIterator for Inputs {}
 
 enum Started {
     Doc(RawDoc),
-    Stream(JsonlStream),
+    Stream(Stream),
+    /// An input that holds no document (an empty feed).
+    Nothing,
+}
+
+/// An input that yields several documents.
+enum Stream {
+    Jsonl(JsonlStream),
+    Warc(Box<WarcStream>),
+    /// Documents already read (feed items).
+    Queue(VecDeque<RawDoc>),
 }
 
 /// Lists a directory tree into `out`, depth-first, each directory's entries
@@ -333,6 +389,13 @@ fn gunzip_if_compressed(
     }
 }
 
+/// A WARC archive opens with its version line, whatever its name.
+fn sniff_warc(mut reader: Box<dyn Read + Send>) -> io::Result<(Box<dyn Read + Send>, bool)> {
+    let prefix = read_prefix(&mut reader, WARC_MAGIC.len())?;
+    let warc = prefix == WARC_MAGIC;
+    Ok((Box::new(Cursor::new(prefix).chain(reader)), warc))
+}
+
 /// Stdin has no name: it is JSON Lines when it opens with a JSON object line.
 fn sniff_jsonl(mut reader: Box<dyn Read + Send>) -> io::Result<(Box<dyn Read + Send>, bool)> {
     let prefix = read_prefix(&mut reader, STDIN_SNIFF_BYTES)?;
@@ -359,7 +422,7 @@ fn is_json_object(line: &[u8]) -> bool {
 
 /// A document that could not be read at all: empty, with an error, and an id
 /// derived from where it came from so that ids stay distinct.
-fn failed_doc(origin: String, code: &'static str, message: String) -> RawDoc {
+pub(crate) fn failed_doc(origin: String, code: &'static str, message: String) -> RawDoc {
     RawDoc {
         id: Some(content_id(origin.as_bytes())),
         diagnostics: vec![Diagnostic::error(code, message)],
@@ -368,7 +431,7 @@ fn failed_doc(origin: String, code: &'static str, message: String) -> RawDoc {
     }
 }
 
-fn read_failure_diagnostic(origin: &str, gzip: bool, err: &io::Error) -> Diagnostic {
+pub(crate) fn read_failure_diagnostic(origin: &str, gzip: bool, err: &io::Error) -> Diagnostic {
     if gzip && err.kind() == io::ErrorKind::UnexpectedEof {
         Diagnostic::error(
             "truncated-gzip",
@@ -459,7 +522,7 @@ struct JsonlStream {
     finished: bool,
 }
 
-enum LineRead {
+pub(crate) enum LineRead {
     Eof,
     Line,
     TooLong { bytes: usize },
@@ -521,7 +584,7 @@ impl JsonlStream {
 
 /// Reads one line (without its `\n`) into `out`, keeping at most `cap` bytes
 /// in memory: a longer line is consumed to its end and reported by length.
-fn read_line_capped(
+pub(crate) fn read_line_capped(
     reader: &mut impl BufRead,
     out: &mut Vec<u8>,
     cap: usize,

@@ -8,7 +8,10 @@
 //!    unreadable directory is a fatal [`IngestError`]), walks directories
 //!    recursively in sorted order (hidden entries and symlinked directories
 //!    skipped), and then yields one [`RawDoc`] per document: one per plain file,
-//!    one per JSON Lines record. Problems met while reading (truncated gzip, a
+//!    one per JSON Lines record, one per HTML `response` record of a WARC
+//!    archive (`.warc` / `.warc.gz`, told by its `WARC/1.` opening; other
+//!    records are skipped and counted by [`Inputs::skipped_records`]), one
+//!    per item of an RSS or Atom feed (told by its root element). Problems met while reading (truncated gzip, a
 //!    malformed or oversized JSON line, a file over the size limit) travel as
 //!    diagnostics on the document; the iteration goes on.
 //! 2. [`prepare`] turns a [`RawDoc`] into a [`Document`]: decoding (UTF-8,
@@ -23,9 +26,14 @@
 //! longer than [`Limits::max_line_bytes`] is skipped and becomes an empty
 //! document with a `line-too-long` error, so memory stays bounded.
 //!
+//! Duplicates are found after preparation, in input order, by
+//! [`Deduplicator`] over [`Fingerprint`]s (exact text hash, MinHash + LSH).
+//!
 //! Diagnostic codes: reading — `unreadable-input`, `read-error`,
 //! `truncated-gzip`, `bad-gzip`, `input-truncated`, `bad-jsonl`,
-//! `line-too-long`, `jsonl-no-body`, `jsonl-bad-field`; decoding —
+//! `line-too-long`, `jsonl-no-body`, `jsonl-bad-field`, `truncated-warc`,
+//! `bad-warc-record`, `bad-chunked`, `bad-content-encoding`,
+//! `unsupported-content-encoding`, `empty-feed`; decoding —
 //! `empty-input`, `invalid-utf8`, `invalid-utf16`, `utf16-without-bom`,
 //! `binary-input`; metadata — `bad-published`, `bad-language`,
 //! `language-mismatch`, `language-unknown` (plus those of `dateline-html`).
@@ -44,10 +52,12 @@
 mod decode;
 mod dedup;
 mod error;
+mod feed;
 mod inputs;
 mod jsonl;
 mod language;
 mod prepare;
+mod warc;
 
 pub use decode::{looks_like_html, DecodedText};
 pub use dedup::{Deduplicator, Duplicate, DuplicateKind, Fingerprint};
@@ -110,6 +120,9 @@ pub struct RawDoc {
     pub body_format: Option<BodyFormat>,
     /// True for JSON Lines records (recorded as provenance format `jsonl`).
     pub from_jsonl: bool,
+    /// The container it was read from, recorded as provenance format:
+    /// `warc`, `rss`, `atom` (`None` for plain files and JSON Lines).
+    pub container: Option<&'static str>,
     pub body: Vec<u8>,
     /// The id the input gave; `None` means "hash the body".
     pub id: Option<String>,
@@ -121,6 +134,8 @@ pub struct RawDoc {
     pub title: Option<String>,
     /// An HTTP `Content-Type` header value, for the HTML charset.
     pub content_type: Option<String>,
+    /// When it was fetched (WARC-Date), as given. Not a publication date.
+    pub fetched: Option<String>,
     /// What went wrong while reading it.
     pub diagnostics: Vec<Diagnostic>,
 }

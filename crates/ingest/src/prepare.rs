@@ -63,6 +63,8 @@ pub fn prepare(raw: RawDoc, options: &Options) -> Document {
         language,
         title,
         content_type,
+        fetched,
+        container,
         mut diagnostics,
     } = raw;
     let failed_while_reading = diagnostics.iter().any(|d| d.level == Level::Error);
@@ -140,7 +142,15 @@ pub fn prepare(raw: RawDoc, options: &Options) -> Document {
         meta,
         provenance: Provenance {
             origin: Some(origin),
-            format: Some(if from_jsonl { "jsonl" } else { format.as_str() }.to_string()),
+            format: Some(
+                match container {
+                    Some(container) => container,
+                    None if from_jsonl => "jsonl",
+                    None => format.as_str(),
+                }
+                .to_string(),
+            ),
+            fetched,
         },
         diagnostics,
     }

@@ -55,6 +55,9 @@ pub struct Provenance {
     pub origin: Option<String>,
     /// How the input was read: `text`, `html`, `jsonl`, ...
     pub format: Option<String>,
+    /// When the page was fetched (a WARC record's date), as the archive gave
+    /// it. Not the publication date.
+    pub fetched: Option<String>,
 }
 
 /// A document: its normalized text (NFC, one string), metadata and diagnostics.
@@ -96,6 +99,9 @@ pub struct Meta {
     pub author: Option<String>,
     pub dateline: Option<Dateline>,
     pub sources: Vec<Source>,
+    /// The id of an earlier document in the batch that this one repeats
+    /// (exactly or nearly), when duplicates are flagged.
+    pub duplicate_of: Option<String>,
 }
 
 /// The dateline that opens wire copy: "Moscou, 10 janvier (RHC)".

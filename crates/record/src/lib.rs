@@ -98,6 +98,12 @@ pub fn to_json(reading: &Reading, options: &Options) -> Value {
     if let Some(origin) = &reading.doc.provenance.origin {
         doc.insert("origin".into(), json!(origin));
     }
+    if let Some(fetched) = &reading.doc.provenance.fetched {
+        doc.insert("fetched".into(), json!(fetched));
+    }
+    if let Some(first) = &meta.duplicate_of {
+        doc.insert("duplicate_of".into(), json!(first));
+    }
 
     let entities: Vec<Value> = reading
         .entities
