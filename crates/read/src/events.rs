@@ -112,6 +112,10 @@ struct Found {
     demonstrative: bool,
     /// A nominal event in a "during" adjunct: its actor is the clause's subject.
     during: bool,
+    /// Done to a demonstration ("police fired on protesters").
+    against_protest: bool,
+    /// Done by demonstrators ("rioters set fire to a police station").
+    by_protesters: bool,
 }
 
 struct Match {
@@ -168,6 +172,12 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
             && trigger.confidence <= 0.6
             && consumed.iter().any(|r| r.contains(&m.start))
         {
+            // "fired on protesters": the sentence's events were done to a demonstration.
+            if trigger.kind == "PROTEST" {
+                for f in out.iter_mut().skip(first_in_sentence) {
+                    f.against_protest = true;
+                }
+            }
             continue;
         }
         let next_start = matches.get(k + 1).map(|n| n.start).unwrap_or(range.end);
@@ -225,7 +235,18 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
                 &verb_starts,
             ));
         }
-        // Weak nouns that were the subject of this event ("Protesters blocked roads") are dropped.
+        // Weak nouns that were the subject of this event ("Protesters blocked roads") are dropped;
+        // violence done by them is a riot's.
+        let mut by_protesters = false;
+        for f in out.iter().skip(first_in_sentence) {
+            let inside = found
+                .actor_tokens
+                .contains(&token_at(view, f.event.trigger.start));
+            if inside && f.event.kind == "PROTEST" && f.noun {
+                by_protesters = true;
+            }
+        }
+        found.by_protesters = by_protesters;
         out.retain(|f| {
             !(f.sentence == sentence
                 && f.noun
@@ -546,6 +567,8 @@ fn build_event(
         actor_tokens,
         demonstrative,
         during: false,
+        against_protest: false,
+        by_protesters: false,
     }
 }
 
@@ -1377,8 +1400,11 @@ fn crosswalk_acled(reading: &Reading, events: &mut [Found]) {
                     "armed" => armed,
                     "civilian" => civilian_target,
                     "protesters" => {
-                        protest_sentences.contains(&found.sentence) && e.kind != "PROTEST"
+                        (protest_sentences.contains(&found.sentence) || found.against_protest)
+                            && e.kind != "PROTEST"
+                            && !found.by_protesters
                     }
+                    "by_protesters" => found.by_protesters,
                     "political" => political,
                     _ => false,
                 };
