@@ -481,3 +481,15 @@ fn a_pronoun_subject_is_the_person_named_before_it() {
         (Some("MLI"), Some("GOV"))
     );
 }
+
+#[test]
+fn title_case_headlines_name_only_known_names() {
+    let (reading, _) = read(
+        "en",
+        "Storm Hits Coast As Thousands Flee Their Homes In Kazakhstan\n\nThe storm hit on Monday, Nurlan Abenov said.",
+    );
+    let names: Vec<&str> = reading.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Kazakhstan"), "{names:?}");
+    assert!(names.contains(&"Nurlan Abenov"), "{names:?}");
+    assert_eq!(names.len(), 2, "{names:?}");
+}

@@ -888,6 +888,10 @@ fn unknown_mention(
         // Only particles ("Des", "Van"): nothing names anything.
         return None;
     }
+    if first.headline && title.is_none() && cue.is_none() {
+        // A headline in title case: only known names and titled persons count.
+        return None;
+    }
     if end - start == 1 && input.lex.is_function_word(first.folded(input.folded)) {
         // "August", "Monday", "Selon": capitalised, yet no name.
         return None;

@@ -39,6 +39,9 @@ pub(crate) struct Tok {
     /// A line break stands between this token and the previous one.
     pub after_break: bool,
     pub has_digit: bool,
+    /// On a line written in title case or capitals ("Storm Hits Coast As
+    /// Thousands Flee"), where capitals say nothing about names.
+    pub headline: bool,
 }
 
 impl Tok {
@@ -226,6 +229,39 @@ pub(crate) fn scan_into(
         saw_break = false;
     }
     mark_initials(toks, text, abbreviations);
+    mark_headlines(toks, text);
+}
+
+/// Flags lines whose longer words are nearly all capitalised: a headline
+/// in title case or capitals. Words of three letters or fewer do not count
+/// ("of", "in", "as" stay lower case in many title-case styles).
+fn mark_headlines(toks: &mut [Tok], text: &str) {
+    let mut line_start = 0;
+    for i in 0..=toks.len() {
+        let line_ends = i == toks.len() || toks.get(i).is_some_and(|t| t.after_break && i > 0);
+        if !line_ends {
+            continue;
+        }
+        let line = toks.get(line_start..i).unwrap_or(&[]);
+        let long_words = line.iter().filter(|t| {
+            t.kind == TokKind::Word
+                && !t.has_digit
+                && text
+                    .get(t.f.start..t.f.end)
+                    .is_some_and(|w| w.chars().count() > 3)
+        });
+        let (mut words, mut capitalised) = (0usize, 0usize);
+        for t in long_words {
+            words += 1;
+            capitalised += usize::from(t.capitalised());
+        }
+        if words >= 4 && capitalised * 10 >= words * 8 {
+            for t in toks.get_mut(line_start..i).into_iter().flatten() {
+                t.headline = true;
+            }
+        }
+        line_start = i;
+    }
 }
 
 fn push(
@@ -247,6 +283,7 @@ fn push(
         initial: false,
         after_break,
         has_digit,
+        headline: false,
     });
 }
 
