@@ -482,7 +482,7 @@ fn gdelt_event_row(event: &EventRow, global_id: u64) -> Vec<String> {
         String::new(),
     ]);
     // We do not locate actors, only the action.
-    row.extend(std::iter::repeat_n(String::new(), 16));
+    row.extend(std::iter::repeat(String::new()).take(16));
     row.extend([
         opt(gdelt_geo_type(
             event.place_precision.as_deref(),

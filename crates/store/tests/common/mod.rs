@@ -10,7 +10,13 @@ const COUNTRIES: &[(&str, &str, f64, f64)] = &[
     ("MLI", "Bamako", 12.65, -8.0),
     ("FRA", "Lyon", 45.76, 4.84),
 ];
-const TYPES: &[(&str, &str, Option<(&str, &str)>)] = &[
+/// PLOVER type, CAMEO code, ACLED (event type, sub-event type).
+type Coding = (
+    &'static str,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+);
+const TYPES: &[Coding] = &[
     (
         "ASSAULT",
         "190",
