@@ -1,14 +1,17 @@
 //! `dateline extract`: inputs in, one JSON record per document out.
 
-use std::fs::File;
+use std::collections::HashSet;
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, ValueEnum};
 use dateline::model::{Level, PartialDate};
 use dateline::{Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
+use dateline_ingest::{Deduplicator, Fingerprint};
+use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Documents read ahead and processed in parallel at a time: bounds memory
@@ -29,6 +32,17 @@ enum Format {
     Jsonl,
 }
 
+/// What to do with a document that repeats an earlier one of the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Duplicates {
+    /// Write it as any other document.
+    Keep,
+    /// Write it with `doc.duplicate_of` and a `duplicate`/`near-duplicate` diagnostic.
+    Flag,
+    /// Leave it out of the output (counted in the summary).
+    Drop,
+}
+
 #[derive(Parser)]
 #[command(after_help = "\
 Examples:
@@ -36,6 +50,8 @@ Examples:
   dateline extract --date 2022-01-10 --lang fr story.txt
   dateline extract --input jsonl - < batch.jsonl > records.jsonl
   dateline extract --pretty examples/stories/fr-bamako-manifestation.txt
+  dateline extract --duplicates drop -o records.jsonl CC-NEWS-20240301.warc.gz feeds/
+  dateline extract --resume -o records.jsonl pages/     (after an interrupted run)
 
 Records come out in input order, one JSON object per line. Problems with one document
 (invalid UTF-8, binary junk, a malformed JSON line) become diagnostics in its record and
@@ -77,6 +93,16 @@ pub struct Args {
     /// No progress bar and no summary on standard error.
     #[arg(short, long)]
     quiet: bool,
+
+    /// Documents repeating an earlier one (same text, or the same story with other
+    /// page furniture): keep, flag with the first copy's id, or drop.
+    #[arg(long, value_enum, default_value = "flag")]
+    duplicates: Duplicates,
+
+    /// Continue an interrupted run: keep the records already in the --output file (a
+    /// cut-off last line is removed), skip documents whose id is there, append the rest.
+    #[arg(long, requires = "output")]
+    resume: bool,
 }
 
 fn parse_date(value: &str) -> std::result::Result<PartialDate, String> {
@@ -90,6 +116,13 @@ struct Tally {
     bytes: usize,
     with_errors: usize,
     with_warnings: usize,
+    /// Archive records that are not pages (WARC requests, images...).
+    skipped_records: usize,
+    /// Hidden entries, symlinked directories and special files left out of directories.
+    skipped_entries: usize,
+    duplicates: usize,
+    /// Documents whose id was already in the output (`--resume`).
+    already_done: usize,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -109,12 +142,31 @@ pub fn run(args: Args) -> Result<()> {
         ingest: IngestOptions { language_override: args.lang.clone(), ..IngestOptions::default() },
         record: RecordOptions { no_text: args.no_text },
     };
+    if args.resume && args.pretty {
+        bail!("--resume needs one record per line; it cannot be used with --pretty");
+    }
+    let mut dedup = (args.duplicates != Duplicates::Keep).then(Deduplicator::default);
+    let mut done_ids = HashSet::new();
     let mut out: Box<dyn Write> = match &args.output {
+        Some(path) if args.resume => {
+            done_ids = resume_output(path, dedup.as_mut())?;
+            let file = OpenOptions::new()
+                .append(true)
+                .open(path)
+                .with_context(|| format!("cannot write '{}'", path.display()))?;
+            Box::new(BufWriter::new(file))
+        }
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot write '{}'", path.display()))?,
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
+    // Fingerprints need the text; it is dropped after fingerprinting when --no-text.
+    let engine = Engine {
+        record: RecordOptions { no_text: args.no_text && dedup.is_none() },
+        ..engine
+    };
+    let strip_text = args.no_text && dedup.is_some();
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(threads) = args.threads {
         builder = builder.num_threads(threads.max(1));
@@ -126,9 +178,17 @@ pub fn run(args: Args) -> Result<()> {
     let mut tally = Tally::default();
     let mut batch: Vec<RawDoc> = Vec::with_capacity(BATCH_DOCS);
     let mut batch_bytes = 0;
-    let mut inputs = inputs.peekable();
-    while inputs.peek().is_some() {
+    let mut inputs = inputs;
+    tally.skipped_entries = inputs.skipped_entries();
+    let mut exhausted = false;
+    while !exhausted {
+        exhausted = true;
         for mut raw in inputs.by_ref() {
+            // A given id already written by the interrupted run: not read again.
+            if raw.id.as_deref().is_some_and(|id| done_ids.contains(id.trim())) {
+                tally.already_done += 1;
+                continue;
+            }
             // `--date` is the fallback for documents that carry no date of their own.
             if raw.published.is_none() {
                 raw.published = args.date.map(|d| d.to_string());
@@ -136,22 +196,54 @@ pub fn run(args: Args) -> Result<()> {
             batch_bytes += raw.body.len();
             batch.push(raw);
             if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                exhausted = false;
                 break;
             }
         }
+        tally.skipped_records = inputs.skipped_records();
         tally.bytes += batch_bytes;
-        let records = pool.install(|| engine.extract_batch(std::mem::take(&mut batch)));
+        let fingerprint = dedup.is_some();
+        let records: Vec<(serde_json::Value, Option<Fingerprint>)> = pool.install(|| {
+            std::mem::take(&mut batch)
+                .into_par_iter()
+                .map(|raw| {
+                    let mut record = engine.extract(raw);
+                    let print = fingerprint.then(|| Fingerprint::of(record["doc"]["text"].as_str().unwrap_or("")));
+                    if strip_text {
+                        if let Some(doc) = record["doc"].as_object_mut() {
+                            doc.remove("text");
+                        }
+                    }
+                    (record, print)
+                })
+                .collect()
+        });
         batch_bytes = 0;
-        for record in &records {
-            count_diagnostics(record, &mut tally);
+        tally.documents += records.len();
+        // Sequential, in input order: the same duplicates whatever the thread count.
+        for (mut record, print) in records {
+            let id = record["doc"]["id"].as_str().unwrap_or("").to_string();
+            if done_ids.contains(&id) {
+                tally.already_done += 1;
+                continue;
+            }
+            if let (Some(dedup), Some(print)) = (dedup.as_mut(), print) {
+                if let Some(duplicate) = dedup.check(&id, &print) {
+                    tally.duplicates += 1;
+                    if args.duplicates == Duplicates::Drop {
+                        continue;
+                    }
+                    flag_duplicate(&mut record, &duplicate);
+                }
+            }
+            count_diagnostics(&record, &mut tally);
             if args.pretty {
-                serde_json::to_writer_pretty(&mut out, record)?;
+                serde_json::to_writer_pretty(&mut out, &record)?;
             } else {
-                serde_json::to_writer(&mut out, record)?;
+                serde_json::to_writer(&mut out, &record)?;
             }
             out.write_all(b"\n")?;
         }
-        tally.documents += records.len();
         update_progress(&progress, &tally, started.elapsed());
     }
     out.flush()?;
@@ -160,6 +252,67 @@ pub fn run(args: Args) -> Result<()> {
         summarize(&tally, started.elapsed());
     }
     Ok(())
+}
+
+/// Marks a record as repeating an earlier one: `doc.duplicate_of` and a note.
+fn flag_duplicate(record: &mut serde_json::Value, duplicate: &dateline_ingest::Duplicate) {
+    if let Some(doc) = record["doc"].as_object_mut() {
+        doc.insert("duplicate_of".into(), duplicate.first_id.clone().into());
+    }
+    let message = match duplicate.kind {
+        dateline_ingest::DuplicateKind::Exact => format!("same text as document {}", duplicate.first_id),
+        dateline_ingest::DuplicateKind::Near => format!(
+            "nearly the same text as document {} (estimated similarity {:.2})",
+            duplicate.first_id, duplicate.similarity
+        ),
+    };
+    if let Some(diagnostics) = record["diagnostics"].as_array_mut() {
+        diagnostics.push(serde_json::json!({
+            "level": Level::Info.as_str(),
+            "code": duplicate.kind.code(),
+            "message": message,
+        }));
+    }
+}
+
+/// Prepares an interrupted run's output for appending: reads the ids of its
+/// complete records (and feeds their texts to the duplicate finder, so that
+/// later copies are still caught), and cuts off a last line that the
+/// interruption left incomplete. A missing file is an empty start.
+fn resume_output(path: &Path, mut dedup: Option<&mut Deduplicator>) -> Result<HashSet<String>> {
+    let mut ids = HashSet::new();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            File::create(path).with_context(|| format!("cannot write '{}'", path.display()))?;
+            return Ok(ids);
+        }
+        Err(err) => return Err(err).with_context(|| format!("cannot read '{}'", path.display())),
+    };
+    let mut good_end = 0;
+    let mut start = 0;
+    while start < bytes.len() {
+        let rest = bytes.get(start..).unwrap_or_default();
+        let Some(newline) = rest.iter().position(|&b| b == b'\n') else { break };
+        let line = rest.get(..newline).unwrap_or_default();
+        let Ok(record) = serde_json::from_slice::<serde_json::Value>(line) else { break };
+        let Some(id) = record["doc"]["id"].as_str() else { break };
+        if let (Some(dedup), Some(text)) = (dedup.as_deref_mut(), record["doc"]["text"].as_str()) {
+            dedup.check(id, &Fingerprint::of(text));
+        }
+        ids.insert(id.to_string());
+        start += newline + 1;
+        good_end = start;
+    }
+    if good_end < bytes.len() {
+        // Only what follows the last complete record is dropped: a line cut off mid-write.
+        let file = OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write '{}'", path.display()))?;
+        file.set_len(good_end as u64).with_context(|| format!("cannot truncate '{}'", path.display()))?;
+    }
+    Ok(ids)
 }
 
 fn count_diagnostics(record: &serde_json::Value, tally: &mut Tally) {
@@ -188,11 +341,13 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 fn update_progress(bar: &ProgressBar, tally: &Tally, elapsed: Duration) {
     let secs = elapsed.as_secs_f64().max(1e-9);
     bar.set_message(format!(
-        "{} documents, {:.1} MB, {:.2} MB/s, {} with errors",
+        "{} documents, {:.1} MB, {:.2} MB/s, {} with errors, {} skipped, {} duplicates",
         tally.documents,
         tally.bytes as f64 / 1e6,
         tally.bytes as f64 / 1e6 / secs,
-        tally.with_errors
+        tally.with_errors,
+        tally.skipped_records + tally.skipped_entries + tally.already_done,
+        tally.duplicates
     ));
 }
 
@@ -207,5 +362,9 @@ fn summarize(tally: &Tally, elapsed: Duration) {
         tally.bytes as f64 / 1e6 / secs,
         tally.with_errors,
         tally.with_warnings,
+    );
+    eprintln!(
+        "dateline: skipped {} archive records that are not pages, {} hidden or special files, {} already in the output; {} duplicates",
+        tally.skipped_records, tally.skipped_entries, tally.already_done, tally.duplicates,
     );
 }
