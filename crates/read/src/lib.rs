@@ -38,7 +38,7 @@ pub fn read(doc: Document) -> Reading {
     if !supported {
         reading.diagnose(Diagnostic::warning(
             "language-unsupported",
-            format!("no readers for language '{lang}' yet: only document metadata and the text layer are read"),
+            format!("no full readers for language '{lang}' yet: metadata, the text layer, entities and places are read; quotes, casualties and events are not"),
         ));
     }
     let published = reading.doc.meta.published;
@@ -48,9 +48,12 @@ pub fn read(doc: Document) -> Reading {
     let cx = Context { folded: dateline_text::fold(&reading.doc.text), lang, supported };
 
     meta::read(&mut reading, &cx);
+    // The gazetteer knows names in many languages and scripts, so entities
+    // and places are read for every language; the readers that need a
+    // language's grammar wait for its resources.
+    entities::read(&mut reading, &cx);
+    places::read(&mut reading, &cx);
     if cx.supported {
-        entities::read(&mut reading, &cx);
-        places::read(&mut reading, &cx);
         quotes::read(&mut reading, &cx);
         casualties::read(&mut reading, &cx);
         events::read(&mut reading, &cx);

@@ -882,6 +882,12 @@ fn unknown_mention(
     title: Option<TitleGroup>,
     country_inside: Option<&'static str>,
 ) -> Option<Mention> {
+    if !dateline_lang::is_supported(input.lang) {
+        // Without the language's function words and titles, a capitalised
+        // run cannot be told from a sentence opening ("Según Carabineros"):
+        // only the gazetteer's names are read.
+        return None;
+    }
     let (start, end) = toks;
     let first = input.toks.get(start)?;
     if words == 0 {
