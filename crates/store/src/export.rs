@@ -130,7 +130,7 @@ fn write_error(error: std::io::Error) -> StoreError {
 pub fn write_jsonl(store: &Store, out: &mut dyn Write) -> Result<u64> {
     let mut stmt = store
         .connection()
-        .prepare("SELECT record, text FROM documents ORDER BY rowid")?;
+        .prepare("SELECT record, text FROM documents ORDER BY doc")?;
     let mut rows = stmt.query([])?;
     let mut count = 0;
     while let Some(row) = rows.next()? {
@@ -528,7 +528,7 @@ pub fn write_gdelt_events(store: &Store, filter: &EventFilter, out: &mut dyn Wri
 /// Where an entity is first mentioned at or after `from` (characters), else first at all.
 fn entity_offset(
     store: &Store,
-    doc_id: &str,
+    doc_key: i64,
     entity: Option<&str>,
     from: i64,
 ) -> Result<Option<i64>> {
@@ -537,9 +537,10 @@ fn entity_offset(
     };
     let mut stmt = store
         .connection()
-        .prepare_cached("SELECT mentions FROM entities WHERE doc_id = ?1 AND id = ?2")?;
-    let mentions: Option<Option<String>> =
-        rusqlite::OptionalExtension::optional(stmt.query_row([doc_id, entity], |row| row.get(0)))?;
+        .prepare_cached("SELECT mentions FROM entities WHERE doc = ?1 AND id = ?2")?;
+    let mentions: Option<Option<String>> = rusqlite::OptionalExtension::optional(
+        stmt.query_row(rusqlite::params![doc_key, entity], |row| row.get(0)),
+    )?;
     let starts: Vec<i64> = mentions
         .flatten()
         .and_then(|json| serde_json::from_str::<Vec<Vec<i64>>>(&json).ok())
@@ -570,13 +571,13 @@ pub fn write_gdelt_mentions(
         let from = event.sentence.map_or(0, |s| s.0);
         let actor1 = entity_offset(
             store,
-            &event.doc_id,
+            event.doc_key,
             event.actors.first().and_then(|a| a.entity.as_deref()),
             from,
         )?;
         let actor2 = entity_offset(
             store,
-            &event.doc_id,
+            event.doc_key,
             event.recipients.first().and_then(|a| a.entity.as_deref()),
             from,
         )?;
@@ -1016,7 +1017,7 @@ pub fn write_parquet_documents<W: Write + Send>(store: &Store, out: W) -> Result
         .collect();
     let mut table = ParquetTable::new(out, "documents", columns)?;
     // Column names are our own constants, not user input.
-    let sql = format!("SELECT {} FROM documents ORDER BY rowid", FIELDS.join(", "));
+    let sql = format!("SELECT {} FROM documents ORDER BY doc", FIELDS.join(", "));
     let mut stmt = store.connection().prepare(&sql)?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {

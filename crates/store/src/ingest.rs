@@ -98,8 +98,9 @@ fn insert_record(tx: &Transaction<'_>, mut record: Value) -> Result<bool> {
     if inserted == 0 {
         return Ok(false);
     }
+    let doc_key = tx.last_insert_rowid();
     let chars = CharText::new(text.as_deref().unwrap_or(""));
-    insert_children(tx, &doc_id, &record, &chars)?;
+    insert_children(tx, doc_key, &record, &chars)?;
     Ok(true)
 }
 
@@ -111,7 +112,7 @@ fn mentions_json(item: &Value) -> Option<String> {
 
 fn insert_children(
     tx: &Transaction<'_>,
-    doc_id: &str,
+    doc_key: i64,
     record: &Value,
     chars: &CharText<'_>,
 ) -> Result<()> {
@@ -119,7 +120,7 @@ fn insert_children(
     let items = |key: &str| record.get(key).and_then(Value::as_array).unwrap_or(&empty);
 
     let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO entities (doc_id, id, type, name, kb, country, sector, role, mentions) \
+        "INSERT OR IGNORE INTO entities (doc, id, type, name, kb, country, sector, role, mentions) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for entity in items("entities") {
@@ -127,7 +128,7 @@ fn insert_children(
             continue;
         };
         stmt.execute(params![
-            doc_id,
+            doc_key,
             id,
             str_at(entity, "type"),
             str_at(entity, "name"),
@@ -140,7 +141,7 @@ fn insert_children(
     }
 
     let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO places (doc_id, id, name, entity, country, admin1, lat, lon, precision, geonames, mentions) \
+        "INSERT OR IGNORE INTO places (doc, id, name, entity, country, admin1, lat, lon, precision, geonames, mentions) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for place in items("places") {
@@ -148,7 +149,7 @@ fn insert_children(
             continue;
         };
         stmt.execute(params![
-            doc_id,
+            doc_key,
             id,
             str_at(place, "name"),
             str_at(place, "entity"),
@@ -163,7 +164,7 @@ fn insert_children(
     }
 
     let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO quotes (doc_id, id, text, start, end, kind, speaker, speaker_start, speaker_end, cue, cue_start, cue_end) \
+        "INSERT OR IGNORE INTO quotes (doc, id, text, start, end, kind, speaker, speaker_start, speaker_end, cue, cue_start, cue_end) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for quote in items("quotes") {
@@ -174,7 +175,7 @@ fn insert_children(
         let speaker_span = span_at(quote, "speaker_span");
         let cue_span = span_at(quote, "cue_span");
         stmt.execute(params![
-            doc_id,
+            doc_key,
             id,
             str_at(quote, "text"),
             span.map(|s| s.0),
@@ -190,7 +191,7 @@ fn insert_children(
     }
 
     let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO casualties (doc_id, id, kind, min, max, approximate, group_text, group_role, reported_by, place, event, start, end) \
+        "INSERT OR IGNORE INTO casualties (doc, id, kind, min, max, approximate, group_text, group_role, reported_by, place, event, start, end) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for casualty in items("casualties") {
@@ -199,7 +200,7 @@ fn insert_children(
         };
         let span = span_at(casualty, "span");
         stmt.execute(params![
-            doc_id,
+            doc_key,
             id,
             str_at(casualty, "kind"),
             i64_at(casualty, "min"),
@@ -224,13 +225,13 @@ fn insert_children(
             .and_then(|p| str_at(p, "country"))
     };
     let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO events (doc_id, id, seq, type, mode, context, cameo, acled_event_type, acled_sub_event_type, \
+        "INSERT OR IGNORE INTO events (doc, id, seq, type, mode, context, cameo, acled_event_type, acled_sub_event_type, \
          country, place, date, date_precision, day, negated, modality, reported_by, dead, injured, arrested, participants, \
          sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, confidence, rule) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
     )?;
     let mut actor_stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO event_actors (doc_id, event_id, role, position, entity, text, country, sector) \
+        "INSERT OR IGNORE INTO event_actors (doc, event_id, role, position, entity, text, country, sector) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (seq, event) in items("events").iter().enumerate() {
@@ -259,7 +260,7 @@ fn insert_children(
             .filter(|c| c.is_array())
             .map(Value::to_string);
         stmt.execute(params![
-            doc_id,
+            doc_key,
             id,
             seq as i64,
             str_at(event, "type"),
@@ -291,7 +292,7 @@ fn insert_children(
         for (role, list) in [("actor", actors), ("recipient", recipients)] {
             for (position, actor) in list.iter().enumerate() {
                 actor_stmt.execute(params![
-                    doc_id,
+                    doc_key,
                     id,
                     role,
                     position as i64,

@@ -113,6 +113,9 @@ pub struct EventRow {
     pub ingested_at: Option<String>,
     pub actors: Vec<Participant>,
     pub recipients: Vec<Participant>,
+    /// The store's integer key of the story (`documents.doc`).
+    #[serde(skip)]
+    pub doc_key: i64,
 }
 
 /// How to bucket counts over time.
@@ -259,8 +262,8 @@ impl EventFilter {
         }
         if let Some(actor) = &self.actor {
             conditions.push(
-                "EXISTS (SELECT 1 FROM event_actors a LEFT JOIN entities en ON en.doc_id = a.doc_id AND en.id = a.entity \
-                 WHERE a.doc_id = e.doc_id AND a.event_id = e.id \
+                "EXISTS (SELECT 1 FROM event_actors a LEFT JOIN entities en ON en.doc = a.doc AND en.id = a.entity \
+                 WHERE a.doc = e.doc AND a.event_id = e.id \
                  AND (a.text LIKE ? ESCAPE '\\' OR en.name LIKE ? ESCAPE '\\'))",
             );
             let pattern = format!("%{}%", escape_like(actor.trim()));
@@ -268,18 +271,16 @@ impl EventFilter {
             values.push(SqlValue::Text(pattern));
         }
         if let Some(query) = &self.text {
-            conditions.push(
-                "e.doc_id IN (SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid \
-                 WHERE documents_fts MATCH ?)",
-            );
+            conditions
+                .push("e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)");
             values.push(text(query));
         }
         if let Some(doc_id) = &self.doc_id {
-            conditions.push("e.doc_id = ?");
+            conditions.push("e.doc = (SELECT doc FROM documents WHERE id = ?)");
             values.push(text(doc_id));
         }
         if let Some(place) = &self.place {
-            conditions.push("EXISTS (SELECT 1 FROM places p2 WHERE p2.doc_id = e.doc_id AND p2.id = e.place AND p2.name LIKE ? ESCAPE '\\')");
+            conditions.push("EXISTS (SELECT 1 FROM places p2 WHERE p2.doc = e.doc AND p2.id = e.place AND p2.name LIKE ? ESCAPE '\\')");
             values.push(SqlValue::Text(escape_like(place.trim())));
         }
         if self.exclude_negated {
@@ -326,14 +327,14 @@ fn check(conn: &Connection, filter: &EventFilter) -> Result<()> {
     check_text_query(conn, filter)
 }
 
-const EVENT_COLUMNS: &str = "e.doc_id, e.id, e.date, e.day, e.type, e.mode, e.cameo, e.acled_event_type, e.acled_sub_event_type, \
+const EVENT_COLUMNS: &str = "d.id, e.id, e.date, e.day, e.type, e.mode, e.cameo, e.acled_event_type, e.acled_sub_event_type, \
     e.country, e.place, p.name, p.admin1, p.lat, p.lon, p.precision, e.negated, e.modality, e.dead, e.injured, e.arrested, \
     e.participants, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.confidence, e.rule, \
     d.title, d.url, d.publisher, d.published, d.language, d.ingested_at, \
-    substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)";
+    substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), e.doc";
 
-const EVENT_FROM: &str = "FROM events e JOIN documents d ON d.id = e.doc_id \
-    LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place";
+const EVENT_FROM: &str = "FROM events e JOIN documents d ON d.doc = e.doc \
+    LEFT JOIN places p ON p.doc = e.doc AND p.id = e.place";
 
 fn pair(start: Option<i64>, end: Option<i64>) -> Option<(i64, i64)> {
     Some((start?, end?))
@@ -375,6 +376,7 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
         language: row.get(33)?,
         ingested_at: row.get(34)?,
         sentence_text: row.get(35)?,
+        doc_key: row.get(36)?,
         actors: Vec::new(),
         recipients: Vec::new(),
     })
@@ -383,11 +385,11 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
 fn attach_participants(conn: &Connection, events: &mut [EventRow]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.role, a.entity, en.name, en.kb, a.text, a.country, a.sector FROM event_actors a \
-         LEFT JOIN entities en ON en.doc_id = a.doc_id AND en.id = a.entity \
-         WHERE a.doc_id = ?1 AND a.event_id = ?2 ORDER BY a.role, a.position",
+         LEFT JOIN entities en ON en.doc = a.doc AND en.id = a.entity \
+         WHERE a.doc = ?1 AND a.event_id = ?2 ORDER BY a.role, a.position",
     )?;
     for event in events {
-        let rows = stmt.query_map([&event.doc_id, &event.event_id], |row| {
+        let rows = stmt.query_map(rusqlite::params![event.doc_key, event.event_id], |row| {
             Ok((
                 row.get::<_, String>(0)?,
                 Participant {
@@ -416,7 +418,7 @@ pub(crate) fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Even
     check(conn, filter)?;
     let (clause, mut values) = filter.where_clause();
     let sql = format!(
-        "SELECT {EVENT_COLUMNS} {EVENT_FROM} {clause} ORDER BY e.day DESC, e.doc_id, e.seq LIMIT ? OFFSET ?"
+        "SELECT {EVENT_COLUMNS} {EVENT_FROM} {clause} ORDER BY e.day DESC, e.doc, e.seq LIMIT ? OFFSET ?"
     );
     values.push(SqlValue::Integer(filter.limit.unwrap_or(100) as i64));
     values.push(SqlValue::Integer(
@@ -439,7 +441,7 @@ pub(crate) fn for_each_event(
 ) -> Result<()> {
     check(conn, filter)?;
     let (clause, values) = filter.where_clause();
-    let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} {clause} ORDER BY e.doc_id, e.seq");
+    let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} {clause} ORDER BY e.doc, e.seq");
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(values), event_from_row)?;
     for row in rows {
@@ -505,7 +507,7 @@ pub(crate) fn counts_by_country(
 }
 
 pub(crate) fn event(conn: &Connection, doc_id: &str, event_id: &str) -> Result<Option<EventRow>> {
-    let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.doc_id = ?1 AND e.id = ?2");
+    let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE d.id = ?1 AND e.id = ?2");
     let mut stmt = conn.prepare_cached(&sql)?;
     let Some(found) = stmt
         .query_row([doc_id, event_id], event_from_row)

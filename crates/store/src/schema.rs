@@ -12,7 +12,7 @@ const MIGRATIONS: &[&str] = &[
     // 1: the first schema.
     r#"
 CREATE TABLE documents (
-    rowid          INTEGER PRIMARY KEY,
+    doc            INTEGER PRIMARY KEY,   -- the key other tables use: new stories append at the end of every table
     id             TEXT NOT NULL UNIQUE,
     content_hash   TEXT UNIQUE,           -- sha256 hex of doc.text; NULL when there is no text
     url            TEXT,
@@ -32,7 +32,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_published ON documents(published);
 
 CREATE TABLE entities (
-    doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc      INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
     id       TEXT NOT NULL,
     type     TEXT,
     name     TEXT,
@@ -41,12 +41,12 @@ CREATE TABLE entities (
     sector   TEXT,
     role     TEXT,
     mentions TEXT,                        -- JSON [[start, end], ...] in characters
-    PRIMARY KEY (doc_id, id)
+    PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
 CREATE INDEX entities_name ON entities(name);
 
 CREATE TABLE places (
-    doc_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc       INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
     id        TEXT NOT NULL,
     name      TEXT,
     entity    TEXT,
@@ -57,12 +57,12 @@ CREATE TABLE places (
     precision TEXT,
     geonames  INTEGER,
     mentions  TEXT,
-    PRIMARY KEY (doc_id, id)
+    PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
 CREATE INDEX places_name ON places(name);
 
 CREATE TABLE quotes (
-    doc_id        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc           INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
     id            TEXT NOT NULL,
     text          TEXT,
     start         INTEGER,
@@ -74,11 +74,11 @@ CREATE TABLE quotes (
     cue           TEXT,
     cue_start     INTEGER,
     cue_end       INTEGER,
-    PRIMARY KEY (doc_id, id)
+    PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
 
 CREATE TABLE casualties (
-    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc         INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
     id          TEXT NOT NULL,
     kind        TEXT,
     min         INTEGER,
@@ -91,11 +91,11 @@ CREATE TABLE casualties (
     event       TEXT,
     start       INTEGER,
     end         INTEGER,
-    PRIMARY KEY (doc_id, id)
+    PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
 
 CREATE TABLE events (
-    doc_id           TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc              INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
     id               TEXT NOT NULL,
     seq              INTEGER NOT NULL,    -- reading order in the document
     type             TEXT,
@@ -123,14 +123,14 @@ CREATE TABLE events (
     trigger_text     TEXT,
     confidence       REAL,
     rule             TEXT,
-    PRIMARY KEY (doc_id, id)
+    PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
 CREATE INDEX events_day ON events(day);
 CREATE INDEX events_country_day ON events(country, day);
 CREATE INDEX events_type_day ON events(type, day);
 
 CREATE TABLE event_actors (
-    doc_id   TEXT NOT NULL,
+    doc      INTEGER NOT NULL,
     event_id TEXT NOT NULL,
     role     TEXT NOT NULL,               -- actor | recipient
     position INTEGER NOT NULL,
@@ -138,22 +138,28 @@ CREATE TABLE event_actors (
     text     TEXT,
     country  TEXT,
     sector   TEXT,
-    PRIMARY KEY (doc_id, event_id, role, position),
-    FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, id) ON DELETE CASCADE
+    PRIMARY KEY (doc, event_id, role, position),
+    FOREIGN KEY (doc, event_id) REFERENCES events(doc, id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
 -- Full text over title and story, kept in step with `documents` by triggers so
 -- that plain-SQL deletes stay consistent too. remove_diacritics: "securite" finds "sécurité".
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, text, content='documents', content_rowid='rowid',
+    title, text, content='documents', content_rowid='doc',
     tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.doc, new.title, new.text);
 END;
 CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.doc, old.title, old.text);
 END;
+
+-- For plain SQL: events with their story's id, title and place name.
+CREATE VIEW story_events AS
+    SELECT d.id AS doc_id, d.title, d.url, d.published, p.name AS place_name, e.*
+    FROM events e JOIN documents d ON d.doc = e.doc
+    LEFT JOIN places p ON p.doc = e.doc AND p.id = e.place;
 "#,
 ];
 

@@ -322,7 +322,7 @@ fn plain_sql_sees_the_tables() {
     let n: i64 = store
         .connection()
         .query_row(
-            "SELECT COUNT(*) FROM events e JOIN event_actors a ON a.doc_id = e.doc_id AND a.event_id = e.id \
+            "SELECT COUNT(*) FROM events e JOIN event_actors a ON a.doc = e.doc AND a.event_id = e.id \
              WHERE a.role = 'recipient' AND a.sector = 'CVL' AND e.type = 'PROTEST'",
             [],
             |row| row.get(0),
