@@ -128,6 +128,11 @@ def main():
     from babel import Locale  # noqa: E402
     from babel.localedata import locale_identifiers  # noqa: E402
 
+    english_french_names = {}
+    for ident in ("en", "fr"):
+        for code, name in Locale.parse(ident).territories.items():
+            english_french_names.setdefault(code, []).append(name)
+
     base_locales = sorted(l for l in locale_identifiers() if "_" not in l and l != "root")
     territory_names = {}  # alpha-2 -> [names]
     for ident in base_locales:
@@ -147,6 +152,11 @@ def main():
     for c in cities.values():
         if c["population"] >= MIN_POPULATION and c["countrycode"] in cc_to_iso3:
             city_rows[c["geonameid"]] = c
+    big_city_names = {}
+    for c in cities.values():
+        if c["population"] >= 100000:
+            names = big_city_names.setdefault(c["countrycode"], set())
+            names.update(fold(n) for n in [c["name"]] + c.get("alternatenames", []))
     by_cc_name = {}
     for c in list(cities.values()) + list(cities1000.values()):
         names = [c["name"]] + c.get("alternatenames", [])
@@ -194,6 +204,14 @@ def main():
         # Two-letter codes in altSpellings are the alpha-2 code itself: not a name.
         aliases += [a for a in w.get("altSpellings") or [] if len(a) > 2]
         aliases += [g.get("name")] + territory_names.get(cc, [])
+        # Some languages name a country after its capital ("Tunis" for Tunisia):
+        # in news that word is the city. Such aliases are dropped unless English
+        # or French use them for the country too ("Singapore", "Djibouti").
+        trusted = {fold(x or "") for x in (wn.get("common"), wn.get("official"), g.get("name"),
+                                             ((w.get("translations") or {}).get("fra") or {}).get("common"),
+                                             ((w.get("translations") or {}).get("fra") or {}).get("official"))}
+        trusted |= {fold(n) for n in english_french_names.get(cc, [])}
+        aliases = [a for a in aliases if a and (fold(a) in trusted or fold(a) not in big_city_names.get(cc, set()))]
         country_rows.append(
             (cc, iso3, numeric, clean(name), lat, lon, g.get("population", ""), capital_id, g.get("geonameid", ""), "",
              join_aliases(name, aliases))

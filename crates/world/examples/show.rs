@@ -6,7 +6,9 @@ fn main() {
     let text = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
     let folded = dateline_text::fold(&text);
     for (range, ids) in world.find_all_cased(&text, &folded) {
-        let Some(first) = ids.first().map(|&id| world.entity(id)) else { continue };
+        let Some(first) = ids.first().map(|&id| world.entity(id)) else {
+            continue;
+        };
         let alias = folded.text().get(range).unwrap_or("");
         println!(
             "{alias:?}\t{:?}\t{}\t{}\t{}\t(+{} other)",

@@ -22,7 +22,7 @@ const COMMON_WORDS_CURATED: &str =
 const COUNTRY_ALIASES: &str = include_str!("../../../resources/world/country_aliases.tsv");
 
 /// Population from which a city outranks a region of the same name.
-const BIG_CITY: u64 = 1_000_000;
+const BIG_CITY: u64 = 100_000;
 
 /// Longest alias, in chars, taken as an acronym when written in capitals.
 const ACRONYM_MAX_CHARS: usize = 7;
@@ -351,16 +351,19 @@ pub(crate) fn load_embedded() -> World {
         }
     }
 
-    // "kazakh" is an adjective, whatever town GeoNames also calls so.
+    // "kazakh" is an adjective, whatever town GeoNames also calls so, and
+    // "Israeli" is not the country itself; acronyms ("US") stay names.
     let entities = &loader.entities;
-    let is_named_place = |id: u32| {
+    let not_a_place = |id: u32| {
         entities
             .get(id as usize)
-            .is_some_and(|e| !matches!(e.kind, Kind::City | Kind::Admin1))
+            .is_some_and(|e| !matches!(e.kind, Kind::City | Kind::Admin1 | Kind::Country))
     };
     for key in demonyms.keys() {
         if let Some((_, word)) = key.split_once('\t') {
-            loader.aliases.retain(word, is_named_place);
+            if !loader.acronyms.contains_key(word) {
+                loader.aliases.retain(word, not_a_place);
+            }
         }
     }
 
@@ -371,6 +374,24 @@ pub(crate) fn load_embedded() -> World {
         })
         .collect();
     let capital_cities: HashSet<u32> = capitals.values().copied().collect();
+    // A region named like a city ("Kherson", "Donetsk") is mostly named after
+    // it: news naming both means the city first.
+    let mut region_names = HashSet::new();
+    for e in loader.entities.iter().filter(|e| e.kind == Kind::Admin1) {
+        let folded = dateline_text::fold(&e.name);
+        region_names.insert((
+            e.country.clone(),
+            key_of(folded.text(), &mut loader.key_buf).to_owned(),
+        ));
+    }
+    let mut cities_naming_regions = HashSet::new();
+    for e in loader.entities.iter().filter(|e| e.kind == Kind::City) {
+        let folded = dateline_text::fold(&e.name);
+        let key = key_of(folded.text(), &mut loader.key_buf).to_owned();
+        if region_names.contains(&(e.country.clone(), key)) {
+            cities_naming_regions.insert(e.id);
+        }
+    }
 
     let entities = loader.entities;
     let aliases = loader.aliases.build(|id| {
@@ -382,8 +403,9 @@ pub(crate) fn load_embedded() -> World {
         let tier = match e.kind {
             Kind::Country => 0,
             Kind::City if capital_cities.contains(&id) => 2,
-            // "New York", "Istanbul": the city before the region of the same name.
+            // "New York", "Gaza": the city before a region of the same name.
             Kind::City if e.population.unwrap_or(0) >= BIG_CITY => 2,
+            Kind::City if cities_naming_regions.contains(&id) => 2,
             Kind::Admin1 => 3,
             Kind::City => 4,
             _ => 1,

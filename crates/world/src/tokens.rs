@@ -17,31 +17,60 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 /// Byte ranges of the word tokens of `text`, left to right.
-pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (at, c) = chars.next()?;
-            if is_word_char(c) {
-                break at;
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(at, c)) = chars.peek() {
-            if !is_word_char(c) {
-                end = at;
-                break;
-            }
-            chars.next();
+pub(crate) fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, at: 0 }
+}
+
+/// Iterator of [`tokens`]: steps over ASCII bytes without decoding, the
+/// common case in news text.
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Tokens<'_> {
+    /// Whether the char at `at` is a word char, and its length in bytes.
+    #[inline]
+    fn word_char_at(&self, at: usize) -> Option<(bool, usize)> {
+        let byte = *self.text.as_bytes().get(at)?;
+        if byte < 0x80 {
+            return Some((byte.is_ascii_alphanumeric(), 1));
         }
-        Some(start..end)
-    })
+        let c = self.text.get(at..)?.chars().next()?;
+        Some((is_word_char(c), c.len_utf8()))
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let start = loop {
+            let (word, len) = self.word_char_at(self.at)?;
+            if word {
+                break self.at;
+            }
+            self.at += len;
+        };
+        loop {
+            match self.word_char_at(self.at) {
+                Some((true, len)) => self.at += len,
+                _ => break,
+            }
+        }
+        Some(start..self.at)
+    }
 }
 
 /// The index key of an alias or of a scanned stretch of folded text: from its
 /// first word char to its last, whitespace runs collapsed to one space.
 /// Borrowed when already in that shape (the common case while scanning).
 pub(crate) fn key_of<'a>(folded: &'a str, buf: &'a mut String) -> &'a str {
+    let bytes = folded.as_bytes();
+    let edges_are_words = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if edges_are_words(bytes.first()) && edges_are_words(bytes.last()) && !needs_collapse(bytes) {
+        return folded;
+    }
     let start = folded
         .char_indices()
         .find(|&(_, c)| is_word_char(c))
@@ -54,18 +83,7 @@ pub(crate) fn key_of<'a>(folded: &'a str, buf: &'a mut String) -> &'a str {
     let trimmed = folded.get(start..end.max(start)).unwrap_or("");
     // Folded text has only ASCII spaces and newlines; other whitespace is
     // rare enough to take the slow path.
-    let bytes = trimmed.as_bytes();
-    let clean = !bytes.iter().enumerate().any(|(i, &b)| match b {
-        b' ' => bytes.get(i + 1) == Some(&b' '),
-        b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => true,
-        // Lead bytes of the only non-ASCII whitespace (U+0085, U+00A0, U+1680, U+20xx, U+3000).
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => trimmed
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| c.is_whitespace()),
-        _ => false,
-    });
-    if clean {
+    if !needs_collapse(trimmed.as_bytes()) {
         return trimmed;
     }
     buf.clear();
@@ -82,6 +100,24 @@ pub(crate) fn key_of<'a>(folded: &'a str, buf: &'a mut String) -> &'a str {
         }
     }
     buf.as_str()
+}
+
+/// Whether a stretch has whitespace other than single ASCII spaces.
+fn needs_collapse(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b' ' => bytes.get(i + 1) == Some(&b' '),
+        b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => true,
+        // The only non-ASCII whitespace: U+0085, U+00A0, U+1680, U+2000-200A,
+        // U+2028, U+2029, U+202F, U+205F, U+3000.
+        0xC2 => matches!(bytes.get(i + 1), Some(0x85 | 0xA0)),
+        0xE1 => bytes.get(i + 1..i + 3) == Some(&[0x9A, 0x80][..]),
+        0xE2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+        ),
+        0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80][..]),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
@@ -101,5 +137,7 @@ mod tests {
         assert_eq!(key_of(" quai  d'orsay\n", &mut buf), "quai d'orsay");
         assert_eq!(key_of("washington, d.c.", &mut buf), "washington, d.c");
         assert_eq!(key_of("moscou", &mut buf), "moscou");
+        assert_eq!(key_of("a\u{a0}b\u{202f} c", &mut buf), "a b c");
+        assert_eq!(key_of("«москва»", &mut buf), "москва");
     }
 }
