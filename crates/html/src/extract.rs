@@ -13,7 +13,9 @@
 //! 4. Emit the container's blocks, dropping link lists and clutter lines.
 
 use crate::dom::{Dom, Tag, NONE};
-use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 /// A block shorter than this (bytes) is prose only when it ends a sentence.
@@ -21,6 +23,12 @@ const PROSE_MIN: usize = 80;
 const SENTENCE_MIN: usize = 30;
 /// Share of link text above which a block is navigation.
 const LINK_DENSITY_MAX: f32 = 0.35;
+/// Prose confirmed by the page's JSON-LD `articleBody` weighs this much more.
+const CONFIRMED_WEIGHT: f32 = 2.0;
+/// And prose it does not contain weighs this much less.
+const UNCONFIRMED_WEIGHT: f32 = 0.5;
+/// A JSON-LD `articleBody` shorter than this (bytes) is a summary, not a reference.
+const REFERENCE_MIN: usize = 200;
 /// A class/id hint this strong marks the article body itself.
 const STRONG_HINT: i32 = 3;
 /// Score bonus per point of positive class/id hint on a core or its parent.
@@ -302,14 +310,77 @@ fn sums(dom: &Dom, blocks: &Blocks) -> (Vec<f32>, Vec<f32>) {
     (prose, clutter)
 }
 
+/// Word 4-grams of a reference text (JSON-LD `articleBody`), hashed.
+struct Shingles(HashSet<u64>);
+
+impl Shingles {
+    fn new(text: &str) -> Self {
+        let mut set = HashSet::new();
+        for_each_shingle(text, |h| {
+            set.insert(h);
+        });
+        Shingles(set)
+    }
+
+    /// Whether most of the block's word 4-grams occur in the reference.
+    fn covers(&self, text: &str) -> bool {
+        let (mut seen, mut found) = (0usize, 0usize);
+        for_each_shingle(text, |h| {
+            seen += 1;
+            found += usize::from(self.0.contains(&h));
+        });
+        seen > 0 && found * 2 >= seen
+    }
+}
+
+/// Calls `f` with a hash of every run of four consecutive words (lowercased
+/// alphanumeric runs), without allocating per word.
+fn for_each_shingle(text: &str, mut f: impl FnMut(u64)) {
+    let mut window = [0u64; 4];
+    let mut words = 0usize;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut h = DefaultHasher::new();
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+        window.rotate_left(1);
+        window[3] = h.finish();
+        words += 1;
+        if words >= 4 {
+            let mut all = DefaultHasher::new();
+            window.hash(&mut all);
+            f(all.finish());
+        }
+    }
+}
+
 /// Prose bytes credited to the element that holds each paragraph.
-fn credited_prose(dom: &Dom, blocks: &Blocks) -> (Vec<f32>, Vec<u32>) {
+fn credited_prose(
+    dom: &Dom,
+    blocks: &Blocks,
+    reference: Option<&Shingles>,
+) -> (Vec<f32>, Vec<u32>) {
     let mut direct = vec![0f32; dom.nodes.len()];
     let mut count = vec![0u32; dom.nodes.len()];
     for b in &blocks.list {
-        let p = prose_len(block_text(blocks, b), b.link_len) as f32;
+        let text = block_text(blocks, b);
+        let mut p = prose_len(text, b.link_len) as f32;
         if p <= 0.0 {
             continue;
+        }
+        // With a reference, prose it does not contain never makes a large
+        // core: the count stays 0 and only the weight is credited.
+        let mut counted = 1;
+        if let Some(reference) = reference {
+            if reference.covers(text) {
+                p *= CONFIRMED_WEIGHT;
+            } else {
+                p *= UNCONFIRMED_WEIGHT;
+                counted = 0;
+            }
         }
         let paragraph = matches!(
             dom.tag(b.owner),
@@ -331,14 +402,14 @@ fn credited_prose(dom: &Dom, blocks: &Blocks) -> (Vec<f32>, Vec<u32>) {
             *x += p;
         }
         if let Some(x) = count.get_mut(holder as usize) {
-            *x += 1;
+            *x += counted;
         }
     }
     (direct, count)
 }
 
 /// The article's main text, or an empty string when the page has none.
-pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
+pub(crate) fn main_text(dom: &Dom, article_body: Option<&str>) -> String {
     let n = dom.nodes.len();
     let mut buf = String::new();
 
@@ -411,7 +482,10 @@ pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
     // the best such core, plus cores of comparable size close to it (an
     // article split into sections around ads), make the container. Teasers
     // of other stories are each credited to their own small core and stay out.
-    let (direct, paragraphs) = credited_prose(dom, &blocks);
+    let reference = article_body
+        .filter(|b| b.len() >= REFERENCE_MIN)
+        .map(Shingles::new);
+    let (direct, paragraphs) = credited_prose(dom, &blocks, reference.as_ref());
     let weight = |id: usize| -> f32 {
         let own = hint.get(id).copied().unwrap_or(0);
         let parent = dom.nodes.get(id).map_or(NONE, |x| x.parent) as usize;
@@ -435,8 +509,9 @@ pub(crate) fn main_text(dom: &Dom, _article_body: Option<&str>) -> String {
     let big = (CORE_SHARE * core_prose).max(PROSE_MIN as f32);
     // A lone paragraph under its own holder is how teasers look; a section
     // of the article has several, or is large by itself.
-    let is_big =
-        |(&d, &count): (&f32, &u32)| d >= big && (count >= 2 || d >= LONE_SHARE * core_prose);
+    let is_big = |(&d, &count): (&f32, &u32)| {
+        d >= big && (count >= 2 || (count == 1 && d >= LONE_SHARE * core_prose))
+    };
     let mut big_prose: Vec<f32> = direct
         .iter()
         .zip(&paragraphs)

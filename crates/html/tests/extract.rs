@@ -255,3 +255,33 @@ fn metadata_from_json_ld_time_and_url() {
     assert_eq!(a.published.as_deref(), Some("2021-07-14"));
     assert_eq!(a.title, None);
 }
+
+#[test]
+fn json_ld_article_body_steers_the_choice_between_candidates() {
+    let story = [
+        "The council voted on Monday to close the old bridge to cars from next spring onwards, after a debate of four hours.",
+        "Engineers had warned in a report last year that the structure could no longer carry heavy traffic safely.",
+    ];
+    let other = [
+        "Readers have been sending us their memories of the bridge since it opened in the summer of 1962, and many of them are moving.",
+        "One reader recalled crossing it every morning for forty years on the way to work at the paper mill on the other bank.",
+        "Another described the night of the great flood, when the water reached the top of the arches and the town held its breath.",
+    ];
+    let body = format!(
+        "<div class=\"a\"><p>{}</p><p>{}</p></div><div class=\"b\"><p>{}</p><p>{}</p><p>{}</p></div>",
+        story[0], story[1], other[0], other[1], other[2]
+    );
+    let without = extract(&page(&body), None);
+    // Two sections of comparable weight: both are kept without a hint.
+    assert!(
+        without.text.starts_with(story[0]) && without.text.ends_with(other[2]),
+        "{}",
+        without.text
+    );
+    let ld = format!(
+        "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"articleBody\":\"{} {}\"}}</script>",
+        story[0], story[1]
+    );
+    let with = extract(&page(&(ld + &body)), None);
+    assert_eq!(with.text, format!("{}\n\n{}", story[0], story[1]));
+}
