@@ -52,11 +52,8 @@ impl Iterator for Tokens<'_> {
             }
             self.at += len;
         };
-        loop {
-            match self.word_char_at(self.at) {
-                Some((true, len)) => self.at += len,
-                _ => break,
-            }
+        while let Some((true, len)) = self.word_char_at(self.at) {
+            self.at += len;
         }
         Some(start..self.at)
     }
