@@ -263,3 +263,63 @@ fn debug_text() {
         println!("{:?}", c);
     }
 }
+
+/// `DATELINE_SHOW_ROLES=1`: for type-matched PLOVER events whose actor or recipient
+/// country is wrong, whether the sentence names an entity of the gold country at all
+/// (the argument reader's miss) or not (the entity layer's).
+#[test]
+fn argument_misses() {
+    if std::env::var("DATELINE_SHOW_ROLES").is_err() {
+        return;
+    }
+    let Some(text) = dev_file("plover-gsr.gold.jsonl") else {
+        return;
+    };
+    let (mut mine, mut layer) = ((0, 0), (0, 0));
+    for line in text.lines() {
+        let Ok(doc) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        let reading = read_gold(&doc);
+        let g = &doc["events"][0];
+        let same: Vec<&Event> = reading
+            .events
+            .iter()
+            .filter(|e| g["type"].as_str() == Some(e.kind.as_str()))
+            .collect();
+        if same.is_empty() {
+            continue;
+        }
+        for (key, actor) in [("actor_country", true), ("recipient_country", false)] {
+            let Some(c) = g[key].as_str() else { continue };
+            let ok = same.iter().any(|e| {
+                country(if actor { &e.actor } else { &e.recipient })
+                    .iter()
+                    .any(|x| x == c)
+            });
+            if ok {
+                continue;
+            }
+            let named = reading
+                .entities
+                .iter()
+                .any(|e| e.country.as_deref() == Some(c));
+            let slot = if named { &mut mine } else { &mut layer };
+            if actor {
+                slot.0 += 1;
+            } else {
+                slot.1 += 1;
+            }
+            if named {
+                println!(
+                    "{key} {c}: {:?} | {}",
+                    same.iter()
+                        .map(|e| (country(&e.actor), country(&e.recipient)))
+                        .collect::<Vec<_>>(),
+                    doc["input"].as_str().unwrap_or("")
+                );
+            }
+        }
+    }
+    println!("wrong (actor, recipient) with the country named: {mine:?}; not named by any entity: {layer:?}");
+}
