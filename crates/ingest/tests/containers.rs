@@ -460,3 +460,81 @@ fn write_sample_warc() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ingest/sample.warc.gz");
     std::fs::write(path, warc_gz(&common_crawl_like())).unwrap();
 }
+
+#[test]
+fn twenty_megabyte_page_in_a_warc_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "<p>Heavy rain flooded the lower town again on Sunday, residents said.</p>\n";
+    let mut page = String::with_capacity(21_000_000);
+    page.push_str("<html><body><article>");
+    while page.len() < 20_000_000 {
+        page.push_str(paragraph);
+    }
+    page.push_str("</article></body></html>");
+    let records = vec![record(
+        "response",
+        "https://x.example/huge",
+        "2024-01-01T00:00:00Z",
+        &http("200 OK", "Content-Type: text/html\r\n", page.as_bytes()),
+    )];
+    let path = write(dir.path(), "huge.warc.gz", &warc_gz(&records));
+    let limits = Limits {
+        max_doc_bytes: 8_000_000,
+        ..Limits::default()
+    };
+    let started = std::time::Instant::now();
+    let (docs, _) = read_with(&path, limits);
+    assert_eq!(docs.len(), 1);
+    assert!(docs[0]
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "input-truncated"));
+    assert!(docs[0]
+        .text
+        .starts_with("Heavy rain flooded the lower town"));
+    assert!(docs[0].text.len() < 8_000_000);
+    // Generous even for a debug build on a busy machine; catches quadratic work.
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}
+
+/// Cut and corrupted archives: every variant is read to its end without a
+/// panic, and the records before the damage come out intact.
+#[test]
+fn damaged_archives_never_panic() {
+    let whole = common_crawl_like().concat();
+    let first_page_end: usize = common_crawl_like().iter().take(3).map(Vec::len).sum();
+    let gz = warc_gz(&common_crawl_like());
+    let mut seed: u32 = 7;
+    let mut next = || {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 8) as usize
+    };
+    for round in 0..200 {
+        let source = if round % 2 == 0 { &whole } else { &gz };
+        let mut bytes = source.clone();
+        match round % 4 {
+            0 | 1 => bytes.truncate(next() % source.len()),
+            _ => {
+                for _ in 0..8 {
+                    let at = next() % bytes.len();
+                    bytes[at] = next() as u8;
+                }
+            }
+        }
+        let intact_first_page = round % 4 == 0 && bytes.len() >= first_page_end;
+        let inputs =
+            Inputs::from_reader("fuzz.warc", std::io::Cursor::new(bytes), InputFormat::Auto);
+        let docs: Vec<Document> = inputs
+            .map(|raw| prepare(raw, &Options::default()))
+            .collect();
+        assert!(docs.iter().all(|d| d.provenance.origin.is_some()));
+        if intact_first_page {
+            assert_eq!(
+                docs[0].meta.url.as_deref(),
+                Some("https://news.example/a"),
+                "round {round}"
+            );
+            assert!(docs[0].text.contains("Negotiators"), "round {round}");
+        }
+    }
+}
