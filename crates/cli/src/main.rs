@@ -5,6 +5,8 @@ mod export;
 mod extract;
 mod ingest;
 mod query;
+mod demo;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -55,6 +57,10 @@ enum Command {
     Query(query::Args),
     /// Write a store's records and events as JSON Lines, PLOVER, GDELT, ACLED or Parquet.
     Export(export::Args),
+    /// Serve the JSON API and the web dashboard over a store (http://127.0.0.1:8080).
+    Serve(serve::Args),
+    /// Read the bundled sample stories into a store and open the dashboard on them.
+    Demo(demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +71,8 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args),
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Demo(args) => demo::run(args),
         Command::Schema => {
             use std::io::Write;
             writeln!(std::io::stdout().lock(), "{}", dateline_eval::schema::SCHEMA_JSON).map_err(Into::into)
