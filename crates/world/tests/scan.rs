@@ -62,3 +62,39 @@ fn empty_and_punctuation_only_text() {
     assert!(names("", true).is_empty());
     assert!(names(" «—» ", true).is_empty());
 }
+
+#[test]
+fn a_longer_alias_failing_its_case_gives_way_to_a_shorter_one() {
+    // "La Maison Blanche" is also a town; lowercase "la" is the article, and
+    // the White House is what is left.
+    let found = names("selon la Maison Blanche", true);
+    assert_eq!(found, vec![("maison blanche".to_owned(), Kind::GovBody)]);
+}
+
+#[test]
+fn english_wire_copy() {
+    let found = names(
+        "WASHINGTON (Reuters) - Secretary of State Antony Blinken met NATO allies in Brussels; the Pentagon said Hamas fighters clashed with Israeli troops in Gaza.",
+        true,
+    );
+    let kinds: Vec<(&str, Kind)> = found.iter().map(|(t, k)| (t.as_str(), *k)).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("washington", Kind::City),
+            ("reuters", Kind::Media),
+            ("antony blinken", Kind::Person),
+            ("nato", Kind::Igo),
+            ("brussels", Kind::City),
+            ("pentagon", Kind::GovBody),
+            ("hamas", Kind::ArmedGroup),
+            ("gaza", Kind::City),
+        ]
+    );
+}
+
+#[test]
+fn long_texts_scan_whole() {
+    let text = "Tokaïev à Moscou. ".repeat(20_000);
+    assert_eq!(names(&text, true).len(), 40_000);
+}
