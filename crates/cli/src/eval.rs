@@ -31,6 +31,11 @@ pub struct Args {
     /// Also list, per document, what was missed or predicted wrongly.
     #[arg(long)]
     details: bool,
+
+    /// Score these records (JSON Lines, matched to gold documents by `doc.id`) instead of
+    /// reading the gold inputs with dateline: to compare another system on the same gold.
+    #[arg(long, value_name = "RECORDS")]
+    predictions: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -48,6 +53,10 @@ pub fn run(args: Args) -> Result<()> {
         bail!("no *.gold.jsonl files found under the given directories");
     }
     let engine = Engine::default();
+    let predictions = match &args.predictions {
+        Some(path) => Some(read_predictions(path)?),
+        None => None,
+    };
     let mut total = Report::default();
     let mut json_reports = Vec::new();
     let mut invalid_records = 0;
@@ -55,7 +64,14 @@ pub fn run(args: Args) -> Result<()> {
     for file in &files {
         let golds = gold::read(file)?;
         let (report, docs) = dateline_eval::evaluate(&golds, |g| {
-            let record = engine.extract(raw_from_gold(g));
+            let record = match &predictions {
+                Some(records) => g.id.as_ref().and_then(|id| records.get(id)).cloned().unwrap_or(serde_json::Value::Null),
+                None => engine.extract(raw_from_gold(g)),
+            };
+            if record.is_null() {
+                eprintln!("dateline: no predicted record for gold document {:?}", g.id);
+                return record;
+            }
             if let Err(errors) = schema::validate(&record) {
                 invalid_records += 1;
                 for error in errors.iter().take(3) {
@@ -105,4 +121,20 @@ pub fn run(args: Args) -> Result<()> {
         bail!("{invalid_records} records do not validate against schema/dateline-1.schema.json");
     }
     Ok(())
+}
+
+/// Records by `doc.id`, from a JSON Lines file.
+fn read_predictions(path: &std::path::Path) -> Result<std::collections::HashMap<String, serde_json::Value>> {
+    use anyhow::Context as _;
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read '{}'", path.display()))?;
+    let mut records = std::collections::HashMap::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let record: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}: line {}: not a JSON record", path.display(), n + 1))?;
+        let Some(id) = record["doc"]["id"].as_str() else {
+            bail!("{}: line {}: the record has no doc.id", path.display(), n + 1);
+        };
+        records.insert(id.to_string(), record);
+    }
+    Ok(records)
 }
