@@ -329,4 +329,13 @@ fn plain_sql_sees_the_tables() {
         )
         .unwrap();
     assert_eq!(n, 2);
+    let (doc_id, place): (String, String) = store
+        .connection()
+        .query_row(
+            "SELECT doc_id, place_name FROM story_events WHERE type = 'PROTEST' ORDER BY doc LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((doc_id.as_str(), place.as_str()), ("doc-000001", "Bamako"));
 }

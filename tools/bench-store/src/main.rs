@@ -3,7 +3,7 @@
 //! writer with SIGKILL halfway, resumes, and checks the store holds exactly
 //! every story. Prints throughput, database size per document and query latency.
 //!
-//! cargo bench -p dateline-store --bench ingest -- --docs 100000 [--batch 256] [--db FILE]
+//! cargo run --release -p dateline-bench-store -- --docs 100000 [--batch 256] [--db FILE]
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
