@@ -479,8 +479,26 @@ fn build_event(
             recipient = participants(d, a, quote_speaker_entity);
         }
     } else {
-        let subject = subject_phrase(lex, view, sentence.start.max(previous_match), m.start);
-        let subject_people = participants(d, subject.clone(), quote_speaker_entity);
+        let mut subject = subject_phrase(lex, view, sentence.start.max(previous_match), m.start);
+        let mut subject_people = participants(d, subject.clone(), quote_speaker_entity);
+        // "The Nigerian Union of Teachers (NUT), the umbrella union ..., announced": an
+        // apposition names no one; the phrase before it does.
+        if subject_people.is_empty()
+            && subject.start > sentence.start.max(previous_match)
+            && view.word(subject.start - 1) == ","
+        {
+            let before = subject_phrase(
+                lex,
+                view,
+                sentence.start.max(previous_match),
+                subject.start - 1,
+            );
+            let people = participants(d, before.clone(), quote_speaker_entity);
+            if !people.is_empty() {
+                subject = before;
+                subject_people = people;
+            }
+        }
         if passive && !trigger.theme_actor {
             recipient = subject_people;
             if let Some(agent) = agent_phrase(lex, view, m.end, sentence.end) {
@@ -735,7 +753,14 @@ fn speech_frame(
         if lex.role(Role::Speech).has(w) {
             let complement = lex.role(Role::ClauseBreak).has(view.word(p + 1)) || lex.lang != "fr";
             if complement && p + 1 < start {
-                let subject = subject_phrase(lex, view, sentence_start, p);
+                let mut subject = subject_phrase(lex, view, sentence_start, p);
+                // Across an apposition: "X, the umbrella union for teachers, announced".
+                if subject.start > sentence_start && view.word(subject.start - 1) == "," {
+                    let before = subject_phrase(lex, view, sentence_start, subject.start - 1);
+                    if !before.is_empty() {
+                        subject = before.start..subject.end;
+                    }
+                }
                 return Some(subject);
             }
         }
@@ -844,7 +869,10 @@ fn object_phrase(
     if let Some(n) = lex.role(Role::Against).at(view, start) {
         start += n;
     }
-    // "demanded that Hamas renounce": the recipient is the complement's subject.
+    // "demanded Friday that Hamas renounce": the recipient is the complement's subject.
+    while start < sentence_end && lex.role(Role::Adverb).has(view.word(start)) {
+        start += 1;
+    }
     if let Some(n) = lex.role(Role::Complementizer).at(view, start) {
         start += n;
     }
@@ -941,7 +969,9 @@ fn agent_phrase(
     from: usize,
     sentence_end: usize,
 ) -> Option<Range<usize>> {
-    let limit = (from + 6).min(sentence_end);
+    // "accused of misusing public funds by current government officials": the agent may
+    // stand well after the verb, but inside its clause.
+    let limit = (from + 16).min(sentence_end);
     let mut i = from;
     while i < limit && !view.is_break_punct(i) {
         if let Some(n) = lex.role(Role::Agent).at(view, i) {
@@ -1156,12 +1186,10 @@ fn merge_retellings(events: Vec<Found>) -> Vec<Found> {
             // In one sentence, "dispersed ... and arrested" are two coercions; "opened fire, killing" one assault.
             let same_sentence =
                 o.sentence == found.sentence && (e.mode == f.mode || e.kind == "ASSAULT");
-            // "... ont été tués. Des centaines de blessés sont à déplorer.": a following
-            // count of victims with no one named is the same violence.
+            // "... ont été tués. Des centaines de blessés sont à déplorer.": violence told
+            // right after, with no one named as doing it, is the same violence.
             let follow_up = f.kind == "ASSAULT"
                 && f.actor.is_empty()
-                && f.recipient.is_empty()
-                && e.actor.is_empty()
                 && found.sentence > o.sentence
                 && found.sentence <= o.sentence + 2
                 && e.modality == f.modality;
