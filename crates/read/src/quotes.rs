@@ -27,6 +27,9 @@ mod lexicon;
 mod marks;
 mod scan;
 
+use std::cell::Cell;
+use std::collections::HashSet;
+
 use crate::Context;
 use dateline_model::{Diagnostic, EntityType, Quote, QuoteKind, Reading, Span};
 use lexicon::{
@@ -51,6 +54,10 @@ const MAX_WORDS_BETWEEN_CONTINUED_QUOTES: usize = 12;
 const MAX_ADVERBIAL_WORDS: usize = 4;
 /// Words after the verb of a closing reporting clause ("the ministry said on Saturday").
 const MAX_WORDS_AFTER_TRAILING_VERB: usize = 6;
+/// How far (bytes) around a quotation or verb its clause is looked for.
+const MAX_WINDOW_REACH: usize = 1500;
+/// Indirect speech found this many verbs apart cannot share a sentence's claim.
+const NEIGHBOURS: usize = 8;
 /// A pronoun continues a speaker quoted at most this many bytes before it.
 const SPEAKER_CONTINUITY_BYTES: usize = 1500;
 
@@ -253,6 +260,8 @@ struct Reader<'r> {
     quoted: Vec<bool>,
     sentences: Sentences,
     marked: Vec<Marked>,
+    /// How many quotes read from marks open the quote list during the indirect pass.
+    marked_count: Cell<usize>,
 }
 
 impl<'r> Reader<'r> {
@@ -281,6 +290,7 @@ impl<'r> Reader<'r> {
             quoted,
             sentences,
             marked,
+            marked_count: Cell::new(usize::MAX),
         }
     }
 
@@ -329,6 +339,43 @@ impl<'r> Reader<'r> {
         self.indirect(&mut out);
         out.sort_by_key(|q| (q.span.start, q.span.end));
         out
+    }
+
+    /// The quotes of `earlier` said shortly before `pos`, most recent first
+    /// within each run. `earlier` is one run sorted by start (quotes read from
+    /// marks) then, during the indirect pass, a second run sorted by cue:
+    /// each is bisected, so the look-up stays cheap in long documents.
+    fn nearby<'q>(&self, earlier: &'q [Quote], pos: usize) -> impl Iterator<Item = &'q Quote> + 'q {
+        let (marked, indirect) = earlier.split_at(self.marked_count.get().min(earlier.len()));
+        let reach = pos.saturating_sub(2 * MAX_WINDOW_REACH);
+        let near = move |run: &'q [Quote], key: fn(&Quote) -> usize| {
+            let end = run.partition_point(|q| key(q) < pos);
+            let start = run.partition_point(|q| key(q) < reach).min(end);
+            run.get(start..end).unwrap_or(&[]).iter().rev()
+        };
+        near(marked, |q| q.span.start).chain(near(indirect, |q| {
+            q.cue_span.map_or(q.span.start, |c| c.start)
+        }))
+    }
+
+    /// A sentence window cut to at most `MAX_WINDOW_REACH` bytes on each side
+    /// of `around`: text with no sentence breaks (lists, scraped pages) must not
+    /// make every quotation scan the whole document.
+    fn bounded(&self, window: Span, around: Span) -> Span {
+        let mut start = window
+            .start
+            .max(around.start.saturating_sub(MAX_WINDOW_REACH));
+        while start > window.start && !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = window
+            .end
+            .min(around.end.saturating_add(MAX_WINDOW_REACH))
+            .min(self.text.len());
+        while end < window.end && !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end.max(start))
     }
 
     fn quote(&self, span: Span, kind: QuoteKind, a: Attribution) -> Quote {
@@ -592,8 +639,7 @@ impl<'r> Reader<'r> {
         let first = self.words.first_from(span.start);
         let end = self.words.first_from(span.end);
         let recent_person_speaker = || {
-            earlier
-                .iter()
+            self.nearby(earlier, span.start)
                 .filter_map(|q| Some((q.speaker_span?, q.speaker?)))
                 .filter(|(s, e)| {
                     s.end <= span.start
@@ -631,37 +677,36 @@ impl<'r> Reader<'r> {
             head.strip_prefix(t.as_str())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
         });
-        let last_mention = |keep: &dyn Fn(usize) -> bool| {
-            entities
-                .iter()
-                .enumerate()
-                .filter(|(e, _)| keep(*e))
-                .filter_map(|(e, entity)| {
-                    entity
-                        .mentions
-                        .iter()
-                        .filter(|m| m.end <= span.start)
-                        .map(|m| m.start)
-                        .max()
-                        .map(|at| (at, e))
+        // Each entity's last mention before the span (mentions are in text order).
+        let last_mention_of = |e: usize| {
+            let mentions = &entities.get(e)?.mentions;
+            let before = mentions.partition_point(|m| m.end <= span.start);
+            before.checked_sub(1).and_then(|k| mentions.get(k)).copied()
+        };
+        let last_mention = |keep: &dyn Fn(usize, Span) -> bool| {
+            (0..entities.len())
+                .filter_map(|e| {
+                    last_mention_of(e)
+                        .filter(|m| keep(e, *m))
+                        .map(|m| (m.start, e))
                 })
                 .max()
                 .map(|(_, e)| e)
         };
         if titled {
-            return recent_person_speaker().or_else(|| last_mention(&is_person));
+            return recent_person_speaker().or_else(|| last_mention(&|e, _| is_person(e)));
         }
+        // "the ministry" for "the Interior Ministry": the same head noun in its last mention.
         let noun = self.words.key(end - 1).to_string();
-        let named_so = |e: usize| {
-            entities.get(e).is_some_and(|entity| {
-                entity.mentions.iter().any(|m| {
-                    let mut folded = String::new();
-                    scan::fold_into(self.text.get(m.start..m.end).unwrap_or(""), &mut folded);
-                    folded
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w == noun)
-                })
-            })
+        let named_so = |_: usize, mention: Span| {
+            let mut folded = String::new();
+            scan::fold_into(
+                self.text.get(mention.start..mention.end).unwrap_or(""),
+                &mut folded,
+            );
+            folded
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == noun)
         };
         last_mention(&named_so)
     }
@@ -690,7 +735,7 @@ impl<'r> Reader<'r> {
         if coordinated || self.verb_at(i).is_some_and(|v| v.gerund) {
             // "..., ajoutant : «...»", "X called it ... and said ...": the subject
             // of the clause it hangs on.
-            if let Some(q) = earlier.iter().rev().find(|q| {
+            if let Some(q) = self.nearby(earlier, cue_span.start).find(|q| {
                 q.cue_span
                     .is_some_and(|c| window.contains(c) && c.end <= cue_span.start)
             }) {
@@ -805,7 +850,7 @@ impl<'r> Reader<'r> {
     // ------------------------------------------------------------ direct and partial
 
     fn attribute_marked(&self, m: &Marked, kind: QuoteKind, earlier: &[Quote]) -> Attribution {
-        let window = self.sentences.around(m.outer);
+        let window = self.bounded(self.sentences.around(m.outer), m.outer);
         let incise = self.incise_after(m, window, earlier);
         if incise.found() {
             return incise;
@@ -982,6 +1027,7 @@ impl<'r> Reader<'r> {
     /// toute implication", "selon X, ...", "..., according to X".
     fn indirect(&self, out: &mut Vec<Quote>) {
         let marked_count = out.len();
+        self.marked_count.set(marked_count);
         let mut i = 0;
         while i < self.words.len() {
             if self.quoted.get(i).copied().unwrap_or(true) {
@@ -1009,12 +1055,16 @@ impl<'r> Reader<'r> {
             .iter()
             .map(|q| self.is_reporting_phrase_cue(q))
             .collect();
-        for (q, from_phrase) in found.iter().zip(&from_phrases) {
-            let covers_verb_speech = found
-                .iter()
-                .zip(&from_phrases)
-                .any(|(o, o_phrase)| !o_phrase && o.span != q.span && q.span.overlaps(o.span));
-            if (*from_phrase && covers_verb_speech) || out.iter().any(|o| o.span == q.span) {
+        let mut seen: HashSet<Span> = out.iter().map(|q| q.span).collect();
+        for (k, (q, from_phrase)) in found.iter().zip(&from_phrases).enumerate() {
+            // Speech of the same sentence was found next to it (word order).
+            let neighbours = k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(found.len());
+            let covers_verb_speech = *from_phrase
+                && neighbours.into_iter().any(|j| {
+                    let o = &found[j];
+                    !from_phrases[j] && o.span != q.span && q.span.overlaps(o.span)
+                });
+            if covers_verb_speech || !seen.insert(q.span) {
                 continue;
             }
             out.push(q.clone());
@@ -1023,7 +1073,7 @@ impl<'r> Reader<'r> {
 
     fn indirect_from_verb(&self, i: usize, verb: VerbForm, earlier: &[Quote]) -> Option<Quote> {
         let verb_span = self.words.span(i)?;
-        let window = self.sentences.at(verb_span.start);
+        let window = self.bounded(self.sentences.at(verb_span.start), verb_span);
         let mut content_start = None;
         let mut j = i + 1;
         while j <= i + MAX_WORDS_VERB_TO_COMPLEMENTIZER {
@@ -1193,7 +1243,7 @@ impl<'r> Reader<'r> {
     fn indirect_from_phrase(&self, i: usize, len: usize, earlier: &[Quote]) -> Option<Quote> {
         let cue_first = self.words.span(i)?;
         let cue_end = self.words.span(i + len - 1)?.end;
-        let window = self.sentences.at(cue_first.start);
+        let window = self.bounded(self.sentences.at(cue_first.start), cue_first);
         let source = noun_phrase_after(self.text, cue_end, window.end, &self.words, self.lex)?;
         let before = self.text.get(window.start..cue_first.start).unwrap_or("");
         let content = if before.trim().is_empty() {

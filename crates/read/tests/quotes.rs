@@ -625,3 +625,26 @@ fn held_out_gold_quotes() {
         );
     }
 }
+
+#[test]
+fn text_without_sentence_breaks_stays_linear() {
+    // 20,000 partial quotes and speech verbs in one unbroken "sentence": every
+    // quotation's clause search is bounded, so quote reading stays linear.
+    let n = 20_000;
+    let text = "le ministre a dit que «oui» et ".repeat(n);
+    let mut r = read("fr", &text);
+    let cx = context("fr", &text);
+    let started = std::time::Instant::now();
+    quotes::read(&mut r, &cx);
+    let elapsed = started.elapsed();
+    let partials = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Partial)
+        .count();
+    assert_eq!(partials, n);
+    eprintln!(
+        "unbroken text: quotes read {} bytes in {elapsed:?}",
+        text.len()
+    );
+}
