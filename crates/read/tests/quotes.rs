@@ -628,9 +628,9 @@ fn held_out_gold_quotes() {
 
 #[test]
 fn text_without_sentence_breaks_stays_linear() {
-    // 20,000 partial quotes and speech verbs in one unbroken "sentence": every
+    // 5,000 partial quotes and speech verbs in one unbroken "sentence": every
     // quotation's clause search is bounded, so quote reading stays linear.
-    let n = 20_000;
+    let n = 5_000;
     let text = "le ministre a dit que «oui» et ".repeat(n);
     let mut r = read("fr", &text);
     let cx = context("fr", &text);
