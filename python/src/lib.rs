@@ -63,9 +63,9 @@ fn checked_date(published: Option<String>) -> PyResult<Option<String>> {
 
 fn checked_language(language: Option<String>) -> PyResult<Option<String>> {
     match language {
-        Some(code) if normalize_language_code(&code).is_none() => Err(PyValueError::new_err(format!(
-            "language must be an ISO 639-1 code such as 'fr' or 'en', not {code:?}"
-        ))),
+        Some(code) if normalize_language_code(&code).is_none() => Err(PyValueError::new_err(
+            format!("language must be an ISO 639-1 code such as 'fr' or 'en', not {code:?}"),
+        )),
         other => Ok(other),
     }
 }
@@ -100,14 +100,18 @@ fn run_parallel<T: Send>(
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(n.max(1))
                 .build()
-                .map_err(|err| PyRuntimeError::new_err(format!("cannot start worker threads: {err}")))?;
+                .map_err(|err| {
+                    PyRuntimeError::new_err(format!("cannot start worker threads: {err}"))
+                })?;
             Ok(pool.install(work))
         }
     })
 }
 
 fn extract_all(engine: &Engine, docs: Vec<RawDoc>) -> Vec<String> {
-    docs.into_par_iter().map(|raw| to_json(&engine.extract(raw))).collect()
+    docs.into_par_iter()
+        .map(|raw| to_json(&engine.extract(raw)))
+        .collect()
 }
 
 /// One story (str or bytes) to its dateline/1 record as a JSON string.
@@ -159,11 +163,15 @@ fn extract_jsonl(
         let mut blob = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
         for line in &lines {
             // A newline inside an item would shift every later item: keep one line per item.
-            blob.extend(line.bytes().map(|b| if b == b'\n' || b == b'\r' { b' ' } else { b }));
+            blob.extend(
+                line.bytes()
+                    .map(|b| if b == b'\n' || b == b'\r' { b' ' } else { b }),
+            );
             blob.push(b'\n');
         }
         drop(lines);
-        let docs: Vec<RawDoc> = Inputs::from_reader(&origin, Cursor::new(blob), InputFormat::Jsonl).collect();
+        let docs: Vec<RawDoc> =
+            Inputs::from_reader(&origin, Cursor::new(blob), InputFormat::Jsonl).collect();
         extract_all(&engine, docs)
     })?;
     if records.len() != expected {
@@ -195,16 +203,39 @@ fn extract_columns(
     no_text: bool,
 ) -> PyResult<Vec<String>> {
     let columns = [&ids, &texts, &htmls, &urls, &published, &languages, &titles];
-    let rows = columns.iter().filter_map(|c| c.as_ref().map(Vec::len)).max().unwrap_or(0);
-    if columns.iter().any(|c| c.as_ref().is_some_and(|c| c.len() != rows)) {
-        return Err(PyValueError::new_err("all columns must have the same length"));
+    let rows = columns
+        .iter()
+        .filter_map(|c| c.as_ref().map(Vec::len))
+        .max()
+        .unwrap_or(0);
+    if columns
+        .iter()
+        .any(|c| c.as_ref().is_some_and(|c| c.len() != rows))
+    {
+        return Err(PyValueError::new_err(
+            "all columns must have the same length",
+        ));
     }
-    let mut columns = [ids, texts, htmls, urls, published, languages, titles]
-        .map(|c| c.map(|c| c.into_iter()));
+    let mut columns =
+        [ids, texts, htmls, urls, published, languages, titles].map(|c| c.map(|c| c.into_iter()));
     let mut docs = Vec::with_capacity(rows);
     for row in 0..rows {
-        let mut cell = |i: usize| columns.get_mut(i).and_then(|c| c.as_mut()).and_then(|c| c.next()).flatten();
-        let (id, text, html, url, date, language, title) = (cell(0), cell(1), cell(2), cell(3), cell(4), cell(5), cell(6));
+        let mut cell = |i: usize| {
+            columns
+                .get_mut(i)
+                .and_then(|c| c.as_mut())
+                .and_then(|c| c.next())
+                .flatten()
+        };
+        let (id, text, html, url, date, language, title) = (
+            cell(0),
+            cell(1),
+            cell(2),
+            cell(3),
+            cell(4),
+            cell(5),
+            cell(6),
+        );
         let mut raw = RawDoc {
             id: id.filter(|id| !id.trim().is_empty()),
             url,
