@@ -3,7 +3,9 @@
 //! diagnostics seen. `cargo run --release -p dateline-ingest --example
 //! ingest_throughput -- <paths...>`
 
-use dateline_ingest::{prepare, InputFormat, Inputs, Options};
+use dateline_ingest::{
+    prepare, Deduplicator, DuplicateKind, Fingerprint, InputFormat, Inputs, Options,
+};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::time::Instant;
@@ -18,11 +20,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (mut docs, mut raw_bytes, mut text_bytes) = (0usize, 0usize, 0usize);
     let mut codes: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut languages: BTreeMap<String, usize> = BTreeMap::new();
-    for raw in Inputs::open(&paths, InputFormat::Auto)? {
+    // Duplicate detection as `dateline extract` does it, timed apart.
+    let mut dedup = Deduplicator::default();
+    let (mut exact, mut near) = (0usize, 0usize);
+    let mut dedup_time = std::time::Duration::ZERO;
+    let mut inputs = Inputs::open(&paths, InputFormat::Auto)?;
+    for raw in inputs.by_ref() {
         raw_bytes += raw.body.len();
         let doc = prepare(raw, &options);
         docs += 1;
         text_bytes += doc.text.len();
+        let dedup_started = Instant::now();
+        match dedup.check(&doc.id, &Fingerprint::of(&doc.text)) {
+            Some(d) if d.kind == DuplicateKind::Exact => exact += 1,
+            Some(_) => near += 1,
+            None => {}
+        }
+        dedup_time += dedup_started.elapsed();
         for diagnostic in &doc.diagnostics {
             if std::env::var_os("SHOW").is_some() {
                 eprintln!(
@@ -48,6 +62,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         text_bytes as f64 / 1e6,
         raw_bytes as f64 / 1e6 / seconds,
         docs as f64 / seconds
+    );
+    let _ = writeln!(
+        out,
+        "duplicates: {exact} exact, {near} near ({:.1} ms fingerprinting and checking); {} archive records skipped",
+        dedup_time.as_secs_f64() * 1e3,
+        inputs.skipped_records()
     );
     let _ = writeln!(out, "languages: {languages:?}");
     let _ = writeln!(out, "diagnostics: {codes:?}");

@@ -13,7 +13,7 @@ use std::io::{BufWriter, Read, Write};
 fn member(out: &mut impl Write, kind: &str, uri: &str, block: &[u8]) -> std::io::Result<()> {
     let mut record = format!(
         "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-01T00:00:00Z\r\n\
-         Content-Length: {}\r\n\r\n",
+         WARC-Record-ID: <urn:example:{kind}:{uri}>\r\nContent-Length: {}\r\n\r\n",
         block.len()
     )
     .into_bytes();

@@ -33,6 +33,7 @@ struct WarcHeaders {
     content_length: Option<u64>,
     target_uri: Option<String>,
     date: Option<String>,
+    record_id: Option<String>,
 }
 
 /// The HTTP response at the start of a `response` record's block.
@@ -107,17 +108,7 @@ impl WarcStream {
     }
 
     fn io_problem(&mut self, err: &io::Error, during: &str) -> Step {
-        let mut diagnostic = read_failure_diagnostic(&self.origin, self.gzip, err);
-        if !self.gzip && err.kind() == io::ErrorKind::UnexpectedEof {
-            diagnostic = Diagnostic::error(
-                "truncated-warc",
-                format!("'{}': archive ends early (truncated)", self.origin),
-            );
-        }
-        diagnostic.message.push_str(&format!(
-            " in record {} ({during}); the rest is lost",
-            self.record_no
-        ));
+        let diagnostic = io_diagnostic(&self.origin, self.gzip, self.record_no, err, during);
         self.finished = true;
         let mut raw = failed_doc(self.record_origin(), diagnostic.code, String::new());
         raw.diagnostics = vec![diagnostic];
@@ -225,6 +216,8 @@ impl WarcStream {
                 // Some writers put the URI in angle brackets (WARC 1.0 grammar).
                 let uri = value.trim_start_matches('<').trim_end_matches('>');
                 headers.target_uri = Some(uri.to_string()).filter(|u| !u.is_empty());
+            } else if name.eq_ignore_ascii_case("WARC-Record-ID") {
+                headers.record_id = Some(value.to_string()).filter(|d| !d.is_empty());
             } else if name.eq_ignore_ascii_case("WARC-Date") {
                 headers.date = Some(value.to_string()).filter(|d| !d.is_empty());
             }
@@ -262,13 +255,20 @@ impl WarcStream {
         let max = limits.max_doc_bytes;
         let mut body = Vec::new();
         let mut diagnostics = Vec::new();
+        let mut cut = false;
         if let Err(err) = (&mut block)
             .take(max.saturating_add(1))
             .read_to_end(&mut body)
         {
-            return self.io_problem(&err, "HTTP body");
-        }
-        if body.len() as u64 > max {
+            // The page read so far is kept; the archive ends here.
+            let mut diagnostic =
+                io_diagnostic(&self.origin, self.gzip, self.record_no, &err, "HTTP body");
+            diagnostic
+                .message
+                .push_str(&format!(" ({} bytes of the page kept)", body.len()));
+            diagnostics.push(diagnostic);
+            cut = true;
+        } else if body.len() as u64 > max {
             body.truncate(max as usize);
             diagnostics.push(Diagnostic::warning(
                 "input-truncated",
@@ -278,7 +278,10 @@ impl WarcStream {
                 return self.io_problem(&err, "HTTP body");
             }
         }
-        if block.limit() > 0 {
+        let missing = block.limit();
+        if cut {
+            self.finished = true;
+        } else if missing > 0 {
             // End of stream inside the record: keep what was read, stop.
             self.finished = true;
             diagnostics.push(Diagnostic::error(
@@ -287,7 +290,7 @@ impl WarcStream {
                     "'{}': record {} is cut short ({} bytes missing; truncated archive); what was read is kept",
                     self.origin,
                     self.record_no,
-                    block.limit()
+                    missing
                 ),
             ));
         }
@@ -311,6 +314,10 @@ impl WarcStream {
             origin: self.record_origin(),
             body_format: Some(BodyFormat::Html),
             container: Some(WARC_FORMAT),
+            // The record id is unique and stable: re-reading the archive
+            // (`--resume`) gives the same ids, and two fetches of one page
+            // stay two documents (the second flagged as a duplicate).
+            id: headers.record_id.map(|r| crate::content_id(r.as_bytes())),
             body,
             url: headers.target_uri,
             fetched: headers.date,
@@ -319,6 +326,27 @@ impl WarcStream {
             ..RawDoc::default()
         })
     }
+}
+
+/// A read failure in record `record_no`, worded for the user.
+fn io_diagnostic(
+    origin: &str,
+    gzip: bool,
+    record_no: u64,
+    err: &io::Error,
+    during: &str,
+) -> Diagnostic {
+    let mut diagnostic = read_failure_diagnostic(origin, gzip, err);
+    if !gzip && err.kind() == io::ErrorKind::UnexpectedEof {
+        diagnostic = Diagnostic::error(
+            "truncated-warc",
+            format!("'{origin}': archive ends early (truncated)"),
+        );
+    }
+    diagnostic.message.push_str(&format!(
+        " in record {record_no} ({during}); the rest is lost"
+    ));
+    diagnostic
 }
 
 /// `Name: value` with both trimmed; `None` for a line without a colon or

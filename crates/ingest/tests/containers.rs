@@ -17,7 +17,7 @@ const PAGE: &str = "<!doctype html><html lang=\"en\"><head><title>Talks resume</
 fn record(kind: &str, uri: &str, date: &str, block: &[u8]) -> Vec<u8> {
     let mut out = format!(
         "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
-         WARC-Record-ID: <urn:uuid:0000>\r\nContent-Length: {}\r\n\r\n",
+         WARC-Record-ID: <urn:uuid:{uri}/{date}>\r\nContent-Length: {}\r\n\r\n",
         block.len()
     )
     .into_bytes();
@@ -151,6 +151,11 @@ fn warc_gz_html_responses_become_documents() {
         Some("2024-03-04T10:00:00Z")
     );
     assert_eq!(a.provenance.format.as_deref(), Some("warc"));
+    // The id comes from the WARC-Record-ID.
+    assert_eq!(
+        a.id,
+        dateline_ingest::content_id(b"<urn:uuid:https://news.example/a/2024-03-04T10:00:00Z>")
+    );
     assert!(error_codes(a).is_empty(), "{:?}", a.diagnostics);
     // Chunked, gzip-encoded, Latin-1 declared in the HTTP header.
     let b = &docs[1];
@@ -185,6 +190,8 @@ fn truncated_warc_gz_keeps_what_was_read() {
     assert_eq!(docs[0].meta.url.as_deref(), Some("https://news.example/a"));
     assert_eq!(origin_tail(&docs[1]), "cut.warc.gz:7");
     assert_eq!(error_codes(&docs[1]), ["truncated-gzip"]);
+    // The part of the page read before the cut is kept.
+    assert_eq!(docs[1].meta.url.as_deref(), Some("https://news.example/b"));
     assert!(
         docs[1].diagnostics[0].message.contains("record 7"),
         "{}",
