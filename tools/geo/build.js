@@ -44,14 +44,19 @@ function ring(indexes) {
     // Consecutive arcs share their joining point.
     arc.forEach((p, k) => { if (k > 0 || points.length === 0) points.push(p); });
   }
-  let d = "", last = null;
+  let d = "", last = null, lastX = null, jumped = false;
   points.map(project).forEach(([x, y], k) => {
     const cell = round(x) + "," + round(y);
     if (cell === last) return; // drop points that collapse at this scale
-    d += (k === 0 ? "M" : "L") + cell;
+    // A ring that crosses the antimeridian jumps across the whole map: lift the
+    // pen there instead of drawing a line through every country on the way.
+    const jump = lastX !== null && Math.abs(x - lastX) > W / 2;
+    jumped = jumped || jump;
+    d += (k === 0 || jump ? "M" : "L") + cell;
     last = cell;
+    lastX = x;
   });
-  return d + "Z";
+  return jumped ? d : d + "Z";
 }
 
 const countries = [];

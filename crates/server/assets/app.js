@@ -1,7 +1,7 @@
 // The dateline dashboard. Story text and every value from the API are
-// untrusted: the DOM is built with createElement + textContent only, never
-// innerHTML, so markup inside a story stays text (and the CSP forbids inline
-// scripts anyway).
+// untrusted: the DOM is built with createElement + textContent only, never by
+// parsing HTML strings, so markup inside a story stays text (and the CSP
+// forbids inline scripts anyway).
 "use strict";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -69,7 +69,8 @@ async function overview() {
   const { params, filters } = current();
   for (const name of FILTERS) {
     const input = $(`f-${name}`);
-    if (input) input.value = filters.get(name) || "";
+    // defaultValue is the value attribute: the form shows (and the DOM records) the filter in force.
+    if (input) input.defaultValue = input.value = filters.get(name) || "";
   }
   const offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
   const query = filters.toString();

@@ -377,26 +377,36 @@ async fn list_places(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
         Ok((store.count_events(&filter)?, store.events(&filter)?))
     })
     .await?;
-    let mut places: BTreeMap<(String, String), (Option<f64>, Option<f64>, Option<String>, u64)> =
-        BTreeMap::new();
+    /// Where a place is and how many matching events it has.
+    struct Spot {
+        lat: Option<f64>,
+        lon: Option<f64>,
+        precision: Option<String>,
+        events: u64,
+    }
+    let mut places: BTreeMap<(String, String), Spot> = BTreeMap::new();
     for event in &events {
         let Some(name) = &event.place_name else {
             continue;
         };
         let key = (event.country.clone().unwrap_or_default(), name.clone());
-        let entry =
-            places
-                .entry(key)
-                .or_insert((event.lat, event.lon, event.place_precision.clone(), 0));
-        entry.3 += 1;
+        places
+            .entry(key)
+            .or_insert_with(|| Spot {
+                lat: event.lat,
+                lon: event.lon,
+                precision: event.place_precision.clone(),
+                events: 0,
+            })
+            .events += 1;
     }
     let mut list: Vec<Value> = places
         .into_iter()
-        .map(|((country, name), (lat, lon, precision, count))| {
+        .map(|((country, name), spot)| {
             json!({
                 "name": name,
                 "country": if country.is_empty() { None } else { Some(country) },
-                "lat": lat, "lon": lon, "precision": precision, "events": count,
+                "lat": spot.lat, "lon": spot.lon, "precision": spot.precision, "events": spot.events,
             })
         })
         .collect();
