@@ -72,7 +72,7 @@ pub fn read(reading: &mut Reading, cx: &Context) {
     for found in &mut events {
         recode_announced(reading, lex, found);
     }
-    let mut events = merge_retellings(events);
+    let mut events = merge_retellings(events, &reading.casualties);
     events.sort_by_key(|f| f.event.trigger.start);
     let fallbacks = locate(reading, &view, &mut events, focus.as_deref());
     imply_protesters(&mut events, reading, focus.as_deref());
@@ -1175,9 +1175,12 @@ fn group_role_in(lex: &Lexicon, view: &View, range: Range<usize>) -> Option<Grou
 
 /// One event per happening: the same type told again (same rule, or the same named
 /// actors) with the same polarity becomes further evidence of the first telling.
-fn merge_retellings(events: Vec<Found>) -> Vec<Found> {
+fn merge_retellings(events: Vec<Found>, casualties: &[dateline_model::Casualty]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(events.len());
     for found in events {
+        let counts_victims = casualties
+            .iter()
+            .any(|c| found.event.sentence.contains(c.span));
         let same = out.iter_mut().find(|o| {
             let e = &o.event;
             let f = &found.event;
@@ -1188,8 +1191,12 @@ fn merge_retellings(events: Vec<Found>) -> Vec<Found> {
                 o.sentence == found.sentence && (e.mode == f.mode || e.kind == "ASSAULT");
             // "... ont été tués. Des centaines de blessés sont à déplorer.": violence told
             // right after, with no one named as doing it, is the same violence.
+            // A distinct act done to someone named ("Certains agents ont été décapités")
+            // stays its own event; a count of victims ("Une vingtaine de personnes ont été
+            // blessées") belongs to the violence before it.
             let follow_up = f.kind == "ASSAULT"
                 && f.actor.is_empty()
+                && (f.recipient.is_empty() || counts_victims)
                 && found.sentence > o.sentence
                 && found.sentence <= o.sentence + 2
                 && e.modality == f.modality;
