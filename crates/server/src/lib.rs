@@ -106,6 +106,8 @@ pub fn serve_blocking_with(
     on_listening: impl FnOnce(SocketAddr),
 ) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        // Each blocking worker keeps one SQLite connection open: bound them.
+        .max_blocking_threads(32)
         .enable_all()
         .build()
         .map_err(ServerError::Io)?;
