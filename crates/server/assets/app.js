@@ -116,16 +116,35 @@ function drawMap(world, byCountry, places) {
   $("map-note").textContent = `${byCountry.length} countries, ${dots} places${places.truncated ? " (first 1000 events)" : ""}`;
 }
 
+// Months with no events get an empty bar, so gaps in time look like gaps.
+function fillMonths(bars) {
+  const parse = (p) => /^(\d{4})-(\d{2})$/.exec(p);
+  const first = bars.length && parse(bars[0].period);
+  const last = bars.length && parse(bars[bars.length - 1].period);
+  if (!first || !last) return bars;
+  const index = (m) => Number(m[1]) * 12 + Number(m[2]) - 1;
+  const span = index(last) - index(first) + 1;
+  if (span > 600) return bars; // decades of months: keep only the busy ones
+  const known = new Map(bars.map((b) => [b.period, b.events]));
+  const filled = [];
+  for (let i = index(first); i <= index(last); i++) {
+    const period = `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+    filled.push({ period, events: known.get(period) || 0 });
+  }
+  return filled;
+}
+
 function drawTimeline(counts) {
   const svg = $("timeline");
   svg.replaceChildren();
-  const bars = counts.over_time;
+  const bars = counts.bucket === "month" ? fillMonths(counts.over_time) : counts.over_time;
   $("timeline-note").textContent = bars.length ? `${counts.total} events by ${counts.bucket}` : "no dated events";
   if (!bars.length) return;
   const width = 960, height = 160, bottom = 20, gap = 2;
   const most = Math.max(1, ...bars.map((b) => b.events));
   const step = width / bars.length;
   bars.forEach((bar, i) => {
+    if (!bar.events) return;
     const h = Math.max(1, ((height - bottom - 4) * bar.events) / most);
     const rect = el("svg:rect", { x: (i * step + gap / 2).toFixed(1), y: (height - bottom - h).toFixed(1), width: Math.max(1, step - gap).toFixed(1), height: h.toFixed(1) });
     rect.append(el("svg:title", { text: `${bar.period}: ${bar.events}` }));
@@ -134,7 +153,10 @@ function drawTimeline(counts) {
   const labels = Math.min(bars.length, 8);
   for (let k = 0; k < labels; k++) {
     const i = Math.round((k * (bars.length - 1)) / Math.max(1, labels - 1));
-    svg.append(el("svg:text", { x: (i * step + step / 2).toFixed(1), y: height - 5, "text-anchor": "middle", text: bars[i].period }));
+    // The end labels align inwards so that they are not cut at the edges.
+    const anchor = k === 0 ? "start" : k === labels - 1 ? "end" : "middle";
+    const x = k === 0 ? i * step : k === labels - 1 ? (i + 1) * step : i * step + step / 2;
+    svg.append(el("svg:text", { x: x.toFixed(1), y: height - 5, "text-anchor": anchor, text: bars[i].period }));
   }
 }
 
