@@ -110,7 +110,7 @@ async fn not_found() -> ApiError {
 /// Headers on every answer, errors included: no inline script may run
 /// (story text is untrusted), no framing, no MIME sniffing, no referrer leak.
 async fn security_headers(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
+    let mut response = as_json_error(next.run(request).await).await;
     let headers = response.headers_mut();
     let fixed: [(HeaderName, &'static str); 5] = [
         (
@@ -130,6 +130,35 @@ async fn security_headers(request: Request, next: Next) -> Response {
         headers.insert(name, HeaderValue::from_static(value));
     }
     response
+}
+
+/// Errors produced by the framework itself (a body over the limit, a
+/// malformed request) come as plain text: wrap them as `{"error": ...}` like ours.
+async fn as_json_error(response: Response) -> Response {
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"application/json"));
+    let status = response.status();
+    if is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // These messages are short; a bound keeps it so whatever produced them.
+    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    let message = String::from_utf8_lossy(&text).trim().to_string();
+    let message = if message.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_string()
+    } else {
+        message
+    };
+    let mut wrapped = ApiError::new(status, message).into_response();
+    for (name, value) in parts.headers.iter() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            wrapped.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    wrapped
 }
 
 /// The per-client rate limit, then the time limit of the request.

@@ -321,6 +321,7 @@ fn bodies_and_request_rates_are_limited() {
         &big,
     );
     assert_eq!(reply.status, 413);
+    assert!(reply.json()["error"].is_string(), "{}", reply.body);
     assert_eq!(get(addr, "/api/stats").status, 200);
     assert_eq!(get(addr, "/api/stats").status, 200);
     let limited = get(addr, "/api/stats");
