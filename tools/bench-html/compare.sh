@@ -23,6 +23,9 @@ ours="$(taskset -c 0 cargo run --quiet --release -p dateline-html --example eval
 theirs="$(taskset -c 0 "$venv/bin/python" "$repo/tools/bench-html/trafilatura_eval.py" "$pages")"
 echo "$ours"
 echo "$theirs"
-ours_rate="$(sed -n 's/.*pages_per_s=\([0-9.]*\).*/\1/p' <<<"$ours")"
-theirs_rate="$(sed -n 's/.*pages_per_s=\([0-9.]*\).*/\1/p' <<<"$theirs")"
-awk -v a="$ours_rate" -v b="$theirs_rate" 'BEGIN { if (b > 0) printf "speed ratio: %.1fx\n", a / b }'
+rate() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p; s/.* $1=\([0-9.]*\)$/\1/p" | head -1; }
+for kind in pages_per_s cpu_pages_per_s; do
+    a="$(rate "$kind" <<<"$ours")"
+    b="$(rate "$kind" <<<"$theirs")"
+    awk -v k="$kind" -v a="$a" -v b="$b" 'BEGIN { if (a > 0 && b > 0) printf "speed ratio (%s): %.1fx\n", k, a / b }'
+done

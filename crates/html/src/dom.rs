@@ -8,6 +8,34 @@
 
 use crate::entities;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiplicative hasher for small keys (tags): the default SipHash showed
+/// up in profiles for a map consulted on every tag.
+#[derive(Default)]
+pub(crate) struct SmallKeyHasher(u64);
+
+impl Hasher for SmallKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u32(u32::from(n));
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write_u32(n as u32);
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<SmallKeyHasher>>;
 
 pub(crate) const NONE: u32 = u32::MAX;
 /// Real pages stay under ~60 levels; deeper nesting is flattened here.
@@ -234,7 +262,7 @@ pub(crate) struct Dom {
     attrs: Vec<Attr>,
     /// Attribute names (lowercased) and values (decoded), back to back.
     attr_text: String,
-    other_names: HashMap<String, u32>,
+    other_names: FastMap<String, u32>,
     pub flattened: bool,
 }
 
@@ -274,6 +302,20 @@ impl Dom {
             .iter()
             .find(|a| self.slice(a.name) == name)
             .map(|a| self.slice(a.value))
+    }
+
+    /// All attributes of an element as (lowercased name, decoded value).
+    pub fn attrs(&self, id: u32) -> impl Iterator<Item = (&str, &str)> {
+        let attrs = match self.node(id) {
+            Some(n) if n.tag != Tag::Text => self
+                .attrs
+                .get(n.start as usize..n.end as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        };
+        attrs
+            .iter()
+            .map(|a| (self.slice(a.name), self.slice(a.value)))
     }
 
     fn slice(&self, (start, end): (u32, u32)) -> &str {
@@ -335,7 +377,7 @@ struct Builder<'a> {
     src: &'a str,
     dom: Dom,
     stack: Vec<u32>,
-    open_count: HashMap<Tag, u32>,
+    open_count: FastMap<Tag, u32>,
 }
 
 /// Parses a page. Never fails; the document node is id 0.
@@ -347,11 +389,11 @@ pub(crate) fn parse(src: &str) -> Dom {
             text: String::with_capacity(src.len() / 4),
             attrs: Vec::new(),
             attr_text: String::new(),
-            other_names: HashMap::new(),
+            other_names: FastMap::default(),
             flattened: false,
         },
         stack: vec![0],
-        open_count: HashMap::new(),
+        open_count: FastMap::default(),
     };
     b.dom.nodes.push(Node {
         tag: Tag::Document,

@@ -1,13 +1,13 @@
 //! Character references (`&amp;`, `&#8217;`, `&#x2019;`, `&nbsp`).
 
-use std::collections::HashMap;
+use crate::dom::FastMap;
 use std::sync::OnceLock;
 
 /// Longest name in the standard's table (`&CounterClockwiseContourIntegral;`).
 const MAX_NAME: usize = 32;
 
-fn table() -> &'static HashMap<&'static str, String> {
-    static TABLE: OnceLock<HashMap<&'static str, String>> = OnceLock::new();
+fn table() -> &'static FastMap<&'static str, String> {
+    static TABLE: OnceLock<FastMap<&'static str, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let data = include_str!("../resources/entities.tsv");
         data.lines()

@@ -12,9 +12,9 @@
 //!    subtree is one id range and every sum is one reverse pass).
 //! 4. Emit the container's blocks, dropping link lists and clutter lines.
 
-use crate::dom::{Dom, Tag, NONE};
+use crate::dom::{Dom, FastMap, Tag, NONE};
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
@@ -43,7 +43,7 @@ const CORE_SHARE: f32 = 0.2;
 const KEEP_SHARE: f32 = 0.7;
 
 struct Hints {
-    exact: HashMap<&'static str, i32>,
+    exact: FastMap<&'static str, i32>,
     prefix: Vec<(&'static str, i32)>,
 }
 
@@ -51,7 +51,7 @@ fn hints() -> &'static Hints {
     static HINTS: OnceLock<Hints> = OnceLock::new();
     HINTS.get_or_init(|| {
         let mut hints = Hints {
-            exact: HashMap::new(),
+            exact: FastMap::default(),
             prefix: Vec::new(),
         };
         for line in include_str!("../resources/hints.tsv").lines() {
@@ -95,14 +95,28 @@ fn hint_score(value: &str, buf: &mut String) -> i32 {
     score
 }
 
-fn element_hint(dom: &Dom, id: u32, buf: &mut String) -> i32 {
+/// Class/id/itemprop hint score and whether the element is hidden, in one
+/// pass over its attributes.
+fn element_hint(dom: &Dom, id: u32, buf: &mut String) -> (i32, bool) {
     let mut score = 0;
-    for name in ["class", "id", "itemprop"] {
-        if let Some(v) = dom.attr(id, name) {
-            score += hint_score(v, buf);
+    let mut is_hidden = false;
+    for (name, value) in dom.attrs(id) {
+        match name {
+            "class" | "id" | "itemprop" => score += hint_score(value, buf),
+            "hidden" => is_hidden = true,
+            "aria-hidden" => is_hidden |= value == "true",
+            "style" => is_hidden |= hidden_style(value, buf),
+            _ => {}
         }
     }
-    score
+    (score, is_hidden)
+}
+
+fn hidden_style(style: &str, buf: &mut String) -> bool {
+    buf.clear();
+    buf.extend(style.chars().filter(|c| !c.is_whitespace()));
+    buf.make_ascii_lowercase();
+    buf.contains("display:none") || buf.contains("visibility:hidden")
 }
 
 fn never_text(tag: Tag) -> bool {
@@ -136,20 +150,6 @@ fn boilerplate_tag(tag: Tag) -> bool {
         tag,
         Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Figcaption | Tag::Figure
     )
-}
-
-fn hidden(dom: &Dom, id: u32) -> bool {
-    if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
-        return true;
-    }
-    dom.attr(id, "style").is_some_and(|s| {
-        let compact: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        compact.contains("display:none") || compact.contains("visibility:hidden")
-    })
 }
 
 /// A run of inline text between block boundaries.
@@ -423,12 +423,13 @@ pub(crate) fn main_text(dom: &Dom, article_body: Option<&str>) -> String {
             continue;
         }
         let inherited = skip.get(node.parent as usize).copied().unwrap_or(false);
-        let own = never_text(node.tag) || (id != 0 && hidden(dom, id as u32));
+        let (score, is_hidden) = element_hint(dom, id as u32, &mut buf);
+        let own = never_text(node.tag) || (id != 0 && is_hidden);
         if let Some(s) = skip.get_mut(id) {
             *s = inherited || own;
         }
         if let Some(h) = hint.get_mut(id) {
-            *h = element_hint(dom, id as u32, &mut buf);
+            *h = score;
         }
     }
     for id in 0..n {
