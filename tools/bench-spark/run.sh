@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 docs=${1:-5000}
-venv=${DATELINE_PY_VENV:-$root/target/python-venv}
+venv=$(realpath -m "${DATELINE_PY_VENV:-$root/target/python-venv}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
