@@ -175,36 +175,25 @@ pub fn run(args: Args) -> Result<()> {
 
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
-    let mut tally = Tally::default();
-    let mut batch: Vec<RawDoc> = Vec::with_capacity(BATCH_DOCS);
-    let mut batch_bytes = 0;
-    let mut inputs = inputs;
-    tally.skipped_entries = inputs.skipped_entries();
-    let mut exhausted = false;
-    while !exhausted {
-        exhausted = true;
-        for mut raw in inputs.by_ref() {
-            // A given id already written by the interrupted run: not read again.
-            if raw.id.as_deref().is_some_and(|id| done_ids.contains(id.trim())) {
-                tally.already_done += 1;
-                continue;
-            }
-            // `--date` is the fallback for documents that carry no date of their own.
-            if raw.published.is_none() {
-                raw.published = args.date.map(|d| d.to_string());
-            }
-            batch_bytes += raw.body.len();
-            batch.push(raw);
-            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                exhausted = false;
-                break;
-            }
-        }
-        tally.skipped_records = inputs.skipped_records();
+    let mut tally = Tally { skipped_entries: inputs.skipped_entries(), ..Tally::default() };
+    // Reading (files, gunzip, WARC parsing) runs on its own thread, one batch
+    // ahead of the workers, so that it overlaps with extraction; at most
+    // three batches are in memory (being read, queued, being extracted).
+    let done_ids = std::sync::Arc::new(done_ids);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<ReadBatch>(1);
+    let reader = {
+        let done_ids = std::sync::Arc::clone(&done_ids);
+        let date = args.date;
+        std::thread::spawn(move || read_batches(inputs, &done_ids, date, &sender))
+    };
+    for read in receiver {
+        let ReadBatch { docs: batch, bytes: batch_bytes, skipped_records, already_done } = read;
+        tally.skipped_records = skipped_records;
+        tally.already_done += already_done;
         tally.bytes += batch_bytes;
         let fingerprint = dedup.is_some();
         let records: Vec<(serde_json::Value, Option<Fingerprint>)> = pool.install(|| {
-            std::mem::take(&mut batch)
+            batch
                 .into_par_iter()
                 .map(|raw| {
                     let mut record = engine.extract(raw);
@@ -218,7 +207,6 @@ pub fn run(args: Args) -> Result<()> {
                 })
                 .collect()
         });
-        batch_bytes = 0;
         tally.documents += records.len();
         // Sequential, in input order: the same duplicates whatever the thread count.
         for (mut record, print) in records {
@@ -246,12 +234,61 @@ pub fn run(args: Args) -> Result<()> {
         }
         update_progress(&progress, &tally, started.elapsed());
     }
+    if reader.join().is_err() {
+        bail!("the input reader stopped unexpectedly");
+    }
     out.flush()?;
     progress.finish_and_clear();
     if !args.quiet {
         summarize(&tally, started.elapsed());
     }
     Ok(())
+}
+
+/// A batch of documents as read, with the reading counts so far.
+struct ReadBatch {
+    docs: Vec<RawDoc>,
+    bytes: usize,
+    /// Archive records skipped since the start (a running total).
+    skipped_records: usize,
+    /// Documents left out in this batch because the output has them (`--resume`).
+    already_done: usize,
+}
+
+/// Reads the inputs into batches of at most `BATCH_DOCS` documents or
+/// `BATCH_BYTES` bytes; stops early when the receiving side is gone.
+fn read_batches(
+    mut inputs: Inputs,
+    done_ids: &HashSet<String>,
+    date: Option<PartialDate>,
+    sender: &std::sync::mpsc::SyncSender<ReadBatch>,
+) {
+    let mut batch = ReadBatch { docs: Vec::with_capacity(BATCH_DOCS), bytes: 0, skipped_records: 0, already_done: 0 };
+    while let Some(mut raw) = inputs.next() {
+        // A given id already written by the interrupted run: not read again.
+        if raw.id.as_deref().is_some_and(|id| done_ids.contains(id.trim())) {
+            batch.already_done += 1;
+            continue;
+        }
+        // `--date` is the fallback for documents that carry no date of their own.
+        if raw.published.is_none() {
+            raw.published = date.map(|d| d.to_string());
+        }
+        batch.bytes += raw.body.len();
+        batch.docs.push(raw);
+        if batch.docs.len() >= BATCH_DOCS || batch.bytes >= BATCH_BYTES {
+            batch.skipped_records = inputs.skipped_records();
+            let full = std::mem::replace(
+                &mut batch,
+                ReadBatch { docs: Vec::with_capacity(BATCH_DOCS), bytes: 0, skipped_records: 0, already_done: 0 },
+            );
+            if sender.send(full).is_err() {
+                return;
+            }
+        }
+    }
+    batch.skipped_records = inputs.skipped_records();
+    let _ = sender.send(batch);
 }
 
 /// Marks a record as repeating an earlier one: `doc.duplicate_of` and a note.
