@@ -68,7 +68,7 @@ pub fn fold(text: &str) -> Folded {
             origin.push(offset32(at));
         } else {
             let before = out.len();
-            push_folded(c, is_letter_or_digit(prev), &mut out);
+            push_folded(c, prev, &mut out);
             origin.resize(origin.len() + (out.len() - before), offset32(at));
         }
         prev = c;
@@ -78,14 +78,27 @@ pub fn fold(text: &str) -> Folded {
     Folded { text: out, origin }
 }
 
-/// Appends the folded form of `s` to `out` (no offset map): for lexicon keys.
-pub(crate) fn fold_into(s: &str, out: &mut String) {
+/// Appends the folded form of `s` to `out`, without the offset map: for
+/// dictionary keys (lexicons, gazetteer aliases), where a caller reuses one
+/// buffer and never maps back.
+///
+/// ```
+/// let mut key = String::new();
+/// dateline_text::fold_into("L’État", &mut key);
+/// assert_eq!(key, "l'etat");
+/// ```
+pub fn fold_into(s: &str, out: &mut String) {
+    // Most keys are plain ASCII: fold them byte by byte without decoding.
+    if s.is_ascii() {
+        out.extend(s.chars().map(fold_ascii));
+        return;
+    }
     let mut prev = ' ';
     for c in s.chars() {
         if c.is_ascii() {
             out.push(fold_ascii(c));
         } else {
-            push_folded(c, is_letter_or_digit(prev), out);
+            push_folded(c, prev, out);
         }
         prev = c;
     }
@@ -146,8 +159,10 @@ fn is_latin_greek_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F)
 }
 
+/// `prev` is the char before `c`; it only matters for ‘ and ‛, so it is
+/// classified there alone (a Unicode table lookup per char otherwise).
 #[inline]
-fn push_folded(c: char, prev_alnum: bool, out: &mut String) {
+fn push_folded(c: char, prev: char, out: &mut String) {
     if c.is_ascii() {
         out.push(fold_ascii(c));
         return;
@@ -157,7 +172,7 @@ fn push_folded(c: char, prev_alnum: bool, out: &mut String) {
             out.push('\'')
         }
         // ‘ and ‛ are apostrophes inside a word ("l‘homme") and quotes elsewhere.
-        '\u{2018}' | '\u{201B}' => out.push(if prev_alnum { '\'' } else { '"' }),
+        '\u{2018}' | '\u{201B}' => out.push(if is_letter_or_digit(prev) { '\'' } else { '"' }),
         '«' | '»' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2039}' | '\u{203A}'
         | '\u{201A}' | '\u{2033}' | '\u{FF02}' => out.push('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {

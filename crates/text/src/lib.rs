@@ -23,7 +23,7 @@ mod tokens;
 use dateline_model::{Diagnostic, PartialDate, Span, TextLayer};
 
 pub use dates::{dates, parse_date};
-pub use fold::{fold, Folded};
+pub use fold::{fold, fold_into, Folded};
 pub use normalize::normalize;
 pub use numbers::{parse_digits, quantities};
 pub use sentences::{paragraphs, sentences};
