@@ -46,7 +46,10 @@ struct Entry {
 pub(crate) struct AliasIndex {
     map: FastMap<Box<str>, Entry>,
     ids: Vec<u32>,
-    /// First token of some alias -> the most tokens any alias opened by it has.
+    /// First token of some alias -> which lengths, in tokens, the aliases it
+    /// opens have (bit n-1 for n tokens): the scanner probes only those, so a
+    /// word opening one long alias ("the" in "the hague") costs one probe,
+    /// not eight.
     openers: FastMap<Box<str>, u8>,
 }
 
@@ -78,13 +81,16 @@ impl AliasIndex {
         let mut buf = String::new();
         let mut i = 0;
         'tokens: while let Some(first) = toks.get(i) {
-            let longest = text
+            let lengths = text
                 .get(first.clone())
                 .and_then(|w| self.openers.get(w))
                 .copied()
                 .unwrap_or(0);
-            let longest = usize::from(longest).min(toks.len() - i);
+            let longest = MAX_TOKENS.min(toks.len() - i);
             for n in (1..=longest).rev() {
+                if lengths & (1 << (n - 1)) == 0 {
+                    continue;
+                }
                 let Some(last) = toks.get(i + n - 1) else {
                     continue;
                 };
@@ -205,19 +211,15 @@ impl AliasIndexBuilder {
         self.map.remove(key);
     }
 
-    /// Raises to `rule` every multi-token key whose first token `opens` accepts.
-    pub(crate) fn require_opened_by(&mut self, opens: impl Fn(&str) -> bool, rule: CaseRule) {
-        for (key, entry) in self.map.iter_mut() {
-            let mut words = tokens(key);
-            let first = words.next().and_then(|r| key.get(r));
-            if words.next().is_some() && first.is_some_and(&opens) {
-                entry.rule = entry.rule.max(rule);
-            }
-        }
-    }
-
     /// Freezes the index; `rank` orders the ids of each alias (lower first).
-    pub(crate) fn build(self, rank: impl Fn(u32) -> (u8, std::cmp::Reverse<u64>)) -> AliasIndex {
+    /// `opened_by` gives the least rule a multi-token key needs for its first
+    /// token; it is applied here because this pass tokenises every key anyway
+    /// (a separate pass over ~400k keys was a tenth of the load time).
+    pub(crate) fn build(
+        self,
+        rank: impl Fn(u32) -> (u8, std::cmp::Reverse<u64>),
+        opened_by: impl Fn(&str) -> Option<CaseRule>,
+    ) -> AliasIndex {
         let AliasIndexBuilder { mut map, links } = self;
         let mut ids = Vec::with_capacity(links.len());
         let mut openers: FastMap<Box<str>, u8> = FastMap::default();
@@ -238,11 +240,17 @@ impl AliasIndexBuilder {
             let mut words = tokens(key);
             let first = words.next().and_then(|r| key.get(r));
             let count = 1 + words.count();
+            if count > 1 {
+                if let Some(rule) = first.and_then(&opened_by) {
+                    entry.rule = entry.rule.max(rule);
+                }
+            }
             if let Some(first) = first.filter(|_| count <= MAX_TOKENS) {
+                let bit = 1u8 << (count - 1);
                 match openers.get_mut(first) {
-                    Some(slot) => *slot = (*slot).max(count as u8),
+                    Some(lengths) => *lengths |= bit,
                     None => {
-                        openers.insert(first.into(), count as u8);
+                        openers.insert(first.into(), bit);
                     }
                 }
             }

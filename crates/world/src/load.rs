@@ -39,11 +39,28 @@ fn owned(row: &[&str], i: usize) -> Option<String> {
     field(row, i).map(str::to_owned)
 }
 
+/// Folds names into index keys through two reused buffers: hundreds of
+/// thousands of aliases are keyed at start-up, and an offset map or a fresh
+/// string for each would cost a large share of the load time.
+#[derive(Default)]
+struct Keys {
+    folded: String,
+    key: String,
+}
+
+impl Keys {
+    fn of(&mut self, written: &str) -> &str {
+        self.folded.clear();
+        dateline_text::fold_into(written, &mut self.folded);
+        key_of(&self.folded, &mut self.key)
+    }
+}
+
 struct Loader {
     entities: Vec<WorldEntity>,
     aliases: AliasIndexBuilder,
     skipped: usize,
-    key_buf: String,
+    keys: Keys,
     /// Keys given by an acronym in capitals, with the ids they name: these
     /// survive when the same letters are a function word ("UN" vs "un").
     acronyms: FastMap<Box<str>, Vec<u32>>,
@@ -68,8 +85,7 @@ impl Loader {
             return;
         }
         let rule = rule_of(written);
-        let folded = dateline_text::fold(written);
-        let key = key_of(folded.text(), &mut self.key_buf);
+        let key = self.keys.of(written);
         self.aliases.add(key, id, rule);
         if rule == CaseRule::Upper {
             self.acronyms.entry(key.into()).or_default().push(id);
@@ -77,7 +93,7 @@ impl Loader {
         // Hyphens come and go between sources ("Alma-Ata", "Alma Ata").
         if key.contains('-') {
             let spaced = key.replace('-', " ");
-            let spaced = key_of(&spaced, &mut self.key_buf);
+            let spaced = key_of(&spaced, &mut self.keys.key);
             self.aliases.add(spaced, id, rule);
         }
     }
@@ -134,7 +150,7 @@ pub(crate) fn load_embedded() -> World {
         entities: Vec::with_capacity(40_000),
         aliases: AliasIndexBuilder::with_capacity(400_000),
         skipped: 0,
-        key_buf: String::new(),
+        keys: Keys::default(),
         acronyms: FastMap::default(),
     };
     let mut by_iso3 = FastMap::default();
@@ -280,8 +296,7 @@ pub(crate) fn load_embedded() -> World {
     for row in dateline_lang::rows(COMMON_WORDS).chain(dateline_lang::rows(COMMON_WORDS_CURATED)) {
         match field(&row, 1) {
             Some(word) => {
-                let folded = dateline_text::fold(word);
-                common.insert(key_of(folded.text(), &mut loader.key_buf).to_owned());
+                common.insert(loader.keys.of(word).to_owned());
             }
             None => loader.skipped += 1,
         }
@@ -295,8 +310,7 @@ pub(crate) fn load_embedded() -> World {
     for lang in dateline_lang::SUPPORTED {
         let words = dateline_lang::file(lang, "function_words.tsv").map(dateline_lang::words);
         for word in words.into_iter().flatten() {
-            let folded = dateline_text::fold(word);
-            function_words.insert(key_of(folded.text(), &mut loader.key_buf).to_owned());
+            function_words.insert(loader.keys.of(word).to_owned());
         }
     }
     for word in &function_words {
@@ -308,13 +322,6 @@ pub(crate) fn load_embedded() -> World {
             None => loader.aliases.remove(word),
         }
     }
-    // "La Maison Blanche" (a town) must not swallow "la Maison Blanche" (the
-    // White House): names opened by an article need their capital.
-    loader.aliases.require_opened_by(
-        |first| function_words.contains(first),
-        CaseRule::Capitalised,
-    );
-
     let mut demonyms = FastMap::default();
     for text in [DEMONYMS_CURATED, DEMONYMS] {
         // demonyms: iso3 lang form words(|). Curated rows come first and win.
@@ -337,8 +344,7 @@ pub(crate) fn load_embedded() -> World {
                 }
             };
             for word in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
-                let folded = dateline_text::fold(word);
-                let key = format!("{lang}\t{}", key_of(folded.text(), &mut loader.key_buf));
+                let key = format!("{lang}\t{}", loader.keys.of(word));
                 // A word that is both ("kazakhs") is reported as the adjective,
                 // the reading a country-of-actor reader needs.
                 let slot = demonyms
@@ -378,40 +384,45 @@ pub(crate) fn load_embedded() -> World {
     // it: news naming both means the city first.
     let mut region_names = HashSet::new();
     for e in loader.entities.iter().filter(|e| e.kind == Kind::Admin1) {
-        let folded = dateline_text::fold(&e.name);
-        region_names.insert((
-            e.country.clone(),
-            key_of(folded.text(), &mut loader.key_buf).to_owned(),
-        ));
+        region_names.insert((e.country.clone(), loader.keys.of(&e.name).to_owned()));
     }
     let mut cities_naming_regions = HashSet::new();
     for e in loader.entities.iter().filter(|e| e.kind == Kind::City) {
-        let folded = dateline_text::fold(&e.name);
-        let key = key_of(folded.text(), &mut loader.key_buf).to_owned();
+        let key = loader.keys.of(&e.name).to_owned();
         if region_names.contains(&(e.country.clone(), key)) {
             cities_naming_regions.insert(e.id);
         }
     }
 
     let entities = loader.entities;
-    let aliases = loader.aliases.build(|id| {
-        let Some(e) = entities.get(id as usize) else {
-            return (u8::MAX, std::cmp::Reverse(0));
-        };
-        // National capitals lead other places: "Washington" is the city
-        // before the state, "Paris" France before Paris, Texas.
-        let tier = match e.kind {
-            Kind::Country => 0,
-            Kind::City if capital_cities.contains(&id) => 2,
-            // "New York", "Gaza": the city before a region of the same name.
-            Kind::City if e.population.unwrap_or(0) >= BIG_CITY => 2,
-            Kind::City if cities_naming_regions.contains(&id) => 2,
-            Kind::Admin1 => 3,
-            Kind::City => 4,
-            _ => 1,
-        };
-        (tier, std::cmp::Reverse(e.population.unwrap_or(0)))
-    });
+    // "La Maison Blanche" (a town) must not swallow "la Maison Blanche" (the
+    // White House): names opened by an article need their capital.
+    let opened_by = |first: &str| {
+        function_words
+            .contains(first)
+            .then_some(CaseRule::Capitalised)
+    };
+    let aliases = loader.aliases.build(
+        |id| {
+            let Some(e) = entities.get(id as usize) else {
+                return (u8::MAX, std::cmp::Reverse(0));
+            };
+            // National capitals lead other places: "Washington" is the city
+            // before the state, "Paris" France before Paris, Texas.
+            let tier = match e.kind {
+                Kind::Country => 0,
+                Kind::City if capital_cities.contains(&id) => 2,
+                // "New York", "Gaza": the city before a region of the same name.
+                Kind::City if e.population.unwrap_or(0) >= BIG_CITY => 2,
+                Kind::City if cities_naming_regions.contains(&id) => 2,
+                Kind::Admin1 => 3,
+                Kind::City => 4,
+                _ => 1,
+            };
+            (tier, std::cmp::Reverse(e.population.unwrap_or(0)))
+        },
+        opened_by,
+    );
     World {
         entities,
         aliases,
