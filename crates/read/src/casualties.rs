@@ -30,10 +30,57 @@ pub fn read(reading: &mut Reading, cx: &Context) {
         return;
     };
     let mut found = Vec::new();
+    // Sorted once per document so each sentence looks up its own quantities
+    // and dates by binary search: a per-sentence scan is quadratic on long texts.
+    let index = SpanIndex::new(reading);
     for range in view.sentences.clone() {
-        read_sentence(reading, cx, lex, &view, range, &mut found);
+        read_sentence(reading, cx, lex, &view, &index, range, &mut found);
     }
     reading.casualties.extend(found);
+}
+
+/// The document's quantity indices and date spans, sorted by start.
+struct SpanIndex {
+    quantities: Vec<(usize, usize)>,
+    dates: Vec<Span>,
+}
+
+impl SpanIndex {
+    fn new(reading: &Reading) -> Self {
+        let mut quantities: Vec<(usize, usize)> = reading
+            .text
+            .quantities
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.span.start, i))
+            .collect();
+        quantities.sort_unstable();
+        let mut dates: Vec<Span> = reading.text.dates.iter().map(|d| d.span).collect();
+        dates.sort_unstable_by_key(|d| d.start);
+        Self { quantities, dates }
+    }
+
+    /// Quantity indices whose span starts inside `span`, in text order.
+    fn quantities_in(&self, span: Span) -> &[(usize, usize)] {
+        let from = self.quantities.partition_point(|(s, _)| *s < span.start);
+        let to = self
+            .quantities
+            .partition_point(|(s, _)| *s < span.end.max(span.start + 1));
+        self.quantities.get(from..to).unwrap_or(&[])
+    }
+
+    /// Whether a date overlaps `span`. Dates are short, so one that overlaps
+    /// starts within a bounded look-back; walk back until dates end before it.
+    fn has_date_over(&self, span: Span) -> bool {
+        let to = self.dates.partition_point(|d| d.start < span.end);
+        self.dates
+            .get(..to)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(64)
+            .any(|d| d.overlaps(span))
+    }
 }
 
 /// A count in the text: token range and value.
@@ -50,10 +97,11 @@ fn read_sentence(
     cx: &Context,
     lex: &Lexicon,
     view: &View,
+    index: &SpanIndex,
     range: Range<usize>,
     out: &mut Vec<Casualty>,
 ) {
-    let counts = counts_in(reading, lex, view, range.clone());
+    let counts = counts_in(reading, lex, view, index, range.clone());
     if counts.is_empty() {
         return;
     }
@@ -151,14 +199,20 @@ fn read_sentence(
 
 /// The counts of a sentence: the text layer's quantities, else digits and the
 /// fallback count words of the casualty file. Years and dates are not counts.
-fn counts_in(reading: &Reading, lex: &Lexicon, view: &View, range: Range<usize>) -> Vec<Count> {
+fn counts_in(
+    reading: &Reading,
+    lex: &Lexicon,
+    view: &View,
+    index: &SpanIndex,
+    range: Range<usize>,
+) -> Vec<Count> {
     let span = view.cover(range.clone());
-    let is_date = |s: Span| reading.text.dates.iter().any(|d| d.span.overlaps(s));
+    let is_date = |s: Span| index.has_date_over(s);
     let mut out = Vec::new();
-    let from_layer: Vec<_> = reading
-        .text
-        .quantities
+    let from_layer: Vec<_> = index
+        .quantities_in(span)
         .iter()
+        .filter_map(|(_, i)| reading.text.quantities.get(*i))
         .filter(|q| span.contains(q.span) && !is_date(q.span))
         .collect();
     if !from_layer.is_empty() {
