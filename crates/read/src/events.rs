@@ -1250,6 +1250,12 @@ fn locate(
                 && p.precision == Some(dateline_model::GeoPrecision::Country)
         })
     });
+    // Binary search needs mentions in text order; checked once per document.
+    let in_order: Vec<bool> = reading
+        .places
+        .iter()
+        .map(|p| p.mentions.is_sorted_by_key(|m| m.start))
+        .collect();
     for found in events.iter_mut() {
         let sentence = view
             .sentences
@@ -1261,8 +1267,19 @@ fn locate(
             .iter()
             .enumerate()
             .flat_map(|(i, p)| {
+                // Mentions are kept in text order: binary search the sentence's
+                // share rather than scanning every mention per sentence.
+                let sorted = in_order.get(i).copied().unwrap_or(false);
+                let from = if sorted {
+                    p.mentions.partition_point(|m| m.start < sentence.start)
+                } else {
+                    0
+                };
                 p.mentions
+                    .get(from..)
+                    .unwrap_or(&[])
                     .iter()
+                    .take_while(move |m| !sorted || m.start < sentence.end)
                     .filter(|m| sentence.contains(**m) && dateline.map_or(true, |d| !m.overlaps(d)))
                     .map(move |m| (i, m.start))
             })
