@@ -27,6 +27,13 @@ fn main() {
             }
         }
     }
+    // Readers without their language files would silently find nothing:
+    // a build that cannot see the resources must fail, not embed nothing.
+    assert!(
+        !entries.is_empty(),
+        "no language resources found under {}: dateline cannot be built without them",
+        root.display()
+    );
     entries.sort();
     let mut out = String::from("/// (language, file name, contents) of every embedded resource.\npub static FILES: &[(&str, &str, &str)] = &[\n");
     for (iso, name, abs) in &entries {
