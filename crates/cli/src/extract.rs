@@ -6,31 +6,20 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::input_options::{check_lang, parse_date, Format};
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, ValueEnum};
 use dateline::model::{Level, PartialDate};
 use dateline::{Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
 use dateline_ingest::{Deduplicator, Fingerprint};
-use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 
 /// Documents read ahead and processed in parallel at a time: bounds memory
 /// while keeping every core busy; output order is input order.
 const BATCH_DOCS: usize = 256;
 /// A batch is also cut when its raw bytes pass this, so huge documents do not pile up.
 const BATCH_BYTES: usize = 64 * 1024 * 1024;
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
-    /// Tell by file name and content (JSON Lines for .jsonl/.ndjson, HTML or text by content).
-    Auto,
-    /// Each input is one plain-text story.
-    Text,
-    /// Each input is one HTML page.
-    Html,
-    /// Each line is {"id","text"|"html","url","published","language","title"}.
-    Jsonl,
-}
 
 /// What to do with a document that repeats an earlier one of the run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -105,10 +94,6 @@ pub struct Args {
     resume: bool,
 }
 
-fn parse_date(value: &str) -> std::result::Result<PartialDate, String> {
-    PartialDate::parse_iso(value).ok_or_else(|| format!("'{value}' is not a date like 2022-01-10"))
-}
-
 /// What a run read, for the closing summary.
 #[derive(Default)]
 struct Tally {
@@ -126,21 +111,17 @@ struct Tally {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    if let Some(lang) = &args.lang {
-        if dateline_ingest::normalize_language_code(lang).is_none() {
-            bail!("'{lang}' is not a language code (use ISO 639-1, e.g. fr, en)");
-        }
-    }
-    let format = match args.format {
-        Format::Auto => InputFormat::Auto,
-        Format::Text => InputFormat::Text,
-        Format::Html => InputFormat::Html,
-        Format::Jsonl => InputFormat::Jsonl,
-    };
+    check_lang(args.lang.as_deref())?;
+    let format = InputFormat::from(args.format);
     let inputs = Inputs::open(&args.inputs, format)?;
     let engine = Engine {
-        ingest: IngestOptions { language_override: args.lang.clone(), ..IngestOptions::default() },
-        record: RecordOptions { no_text: args.no_text },
+        ingest: IngestOptions {
+            language_override: args.lang.clone(),
+            ..IngestOptions::default()
+        },
+        record: RecordOptions {
+            no_text: args.no_text,
+        },
     };
     if args.resume && args.pretty {
         bail!("--resume needs one record per line; it cannot be used with --pretty");
@@ -163,7 +144,9 @@ pub fn run(args: Args) -> Result<()> {
     };
     // Fingerprints need the text; it is dropped after fingerprinting when --no-text.
     let engine = Engine {
-        record: RecordOptions { no_text: args.no_text && dedup.is_none() },
+        record: RecordOptions {
+            no_text: args.no_text && dedup.is_none(),
+        },
         ..engine
     };
     let strip_text = args.no_text && dedup.is_some();
@@ -175,7 +158,10 @@ pub fn run(args: Args) -> Result<()> {
 
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
-    let mut tally = Tally { skipped_entries: inputs.skipped_entries(), ..Tally::default() };
+    let mut tally = Tally {
+        skipped_entries: inputs.skipped_entries(),
+        ..Tally::default()
+    };
     // Reading (files, gunzip, WARC parsing) runs on its own thread, one batch
     // ahead of the workers, so that it overlaps with extraction; at most
     // three batches are in memory (being read, queued, being extracted).
@@ -187,7 +173,12 @@ pub fn run(args: Args) -> Result<()> {
         std::thread::spawn(move || read_batches(inputs, &done_ids, date, &sender))
     };
     for read in receiver {
-        let ReadBatch { docs: batch, bytes: batch_bytes, skipped_records, already_done } = read;
+        let ReadBatch {
+            docs: batch,
+            bytes: batch_bytes,
+            skipped_records,
+            already_done,
+        } = read;
         tally.skipped_records = skipped_records;
         tally.already_done += already_done;
         tally.bytes += batch_bytes;
@@ -197,7 +188,8 @@ pub fn run(args: Args) -> Result<()> {
                 .into_par_iter()
                 .map(|raw| {
                     let mut record = engine.extract(raw);
-                    let print = fingerprint.then(|| Fingerprint::of(record["doc"]["text"].as_str().unwrap_or("")));
+                    let print = fingerprint
+                        .then(|| Fingerprint::of(record["doc"]["text"].as_str().unwrap_or("")));
                     if strip_text {
                         if let Some(doc) = record["doc"].as_object_mut() {
                             doc.remove("text");
@@ -263,10 +255,19 @@ fn read_batches(
     date: Option<PartialDate>,
     sender: &std::sync::mpsc::SyncSender<ReadBatch>,
 ) {
-    let mut batch = ReadBatch { docs: Vec::with_capacity(BATCH_DOCS), bytes: 0, skipped_records: 0, already_done: 0 };
+    let mut batch = ReadBatch {
+        docs: Vec::with_capacity(BATCH_DOCS),
+        bytes: 0,
+        skipped_records: 0,
+        already_done: 0,
+    };
     while let Some(mut raw) = inputs.next() {
         // A given id already written by the interrupted run: not read again.
-        if raw.id.as_deref().is_some_and(|id| done_ids.contains(id.trim())) {
+        if raw
+            .id
+            .as_deref()
+            .is_some_and(|id| done_ids.contains(id.trim()))
+        {
             batch.already_done += 1;
             continue;
         }
@@ -280,7 +281,12 @@ fn read_batches(
             batch.skipped_records = inputs.skipped_records();
             let full = std::mem::replace(
                 &mut batch,
-                ReadBatch { docs: Vec::with_capacity(BATCH_DOCS), bytes: 0, skipped_records: 0, already_done: 0 },
+                ReadBatch {
+                    docs: Vec::with_capacity(BATCH_DOCS),
+                    bytes: 0,
+                    skipped_records: 0,
+                    already_done: 0,
+                },
             );
             if sender.send(full).is_err() {
                 return;
@@ -297,7 +303,9 @@ fn flag_duplicate(record: &mut serde_json::Value, duplicate: &dateline_ingest::D
         doc.insert("duplicate_of".into(), duplicate.first_id.clone().into());
     }
     let message = match duplicate.kind {
-        dateline_ingest::DuplicateKind::Exact => format!("same text as document {}", duplicate.first_id),
+        dateline_ingest::DuplicateKind::Exact => {
+            format!("same text as document {}", duplicate.first_id)
+        }
         dateline_ingest::DuplicateKind::Near => format!(
             "nearly the same text as document {} (estimated similarity {:.2})",
             duplicate.first_id, duplicate.similarity
@@ -330,10 +338,16 @@ fn resume_output(path: &Path, mut dedup: Option<&mut Deduplicator>) -> Result<Ha
     let mut start = 0;
     while start < bytes.len() {
         let rest = bytes.get(start..).unwrap_or_default();
-        let Some(newline) = rest.iter().position(|&b| b == b'\n') else { break };
+        let Some(newline) = rest.iter().position(|&b| b == b'\n') else {
+            break;
+        };
         let line = rest.get(..newline).unwrap_or_default();
-        let Ok(record) = serde_json::from_slice::<serde_json::Value>(line) else { break };
-        let Some(id) = record["doc"]["id"].as_str() else { break };
+        let Ok(record) = serde_json::from_slice::<serde_json::Value>(line) else {
+            break;
+        };
+        let Some(id) = record["doc"]["id"].as_str() else {
+            break;
+        };
         if let (Some(dedup), Some(text)) = (dedup.as_deref_mut(), record["doc"]["text"].as_str()) {
             dedup.check(id, &Fingerprint::of(text));
         }
@@ -347,13 +361,18 @@ fn resume_output(path: &Path, mut dedup: Option<&mut Deduplicator>) -> Result<Ha
             .write(true)
             .open(path)
             .with_context(|| format!("cannot write '{}'", path.display()))?;
-        file.set_len(good_end as u64).with_context(|| format!("cannot truncate '{}'", path.display()))?;
+        file.set_len(good_end as u64)
+            .with_context(|| format!("cannot truncate '{}'", path.display()))?;
     }
     Ok(ids)
 }
 
 fn count_diagnostics(record: &serde_json::Value, tally: &mut Tally) {
-    let levels = record["diagnostics"].as_array().into_iter().flatten().filter_map(|d| d["level"].as_str());
+    let levels = record["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["level"].as_str());
     let (mut error, mut warning) = (false, false);
     for level in levels {
         error |= level == Level::Error.as_str();
@@ -369,7 +388,8 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     bar

@@ -4,24 +4,13 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context as _, Result};
-use clap::{Parser, ValueEnum};
+use crate::input_options::{check_lang, parse_date, Format};
+use anyhow::{Context as _, Result};
+use clap::Parser;
 use dateline::model::{Level, PartialDate};
 use dateline::{Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
 use dateline_store::{BatchOutcome, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
-    /// Tell by file name and content (JSON Lines for .jsonl/.ndjson, HTML or text by content).
-    Auto,
-    /// Each input is one plain-text story.
-    Text,
-    /// Each input is one HTML page.
-    Html,
-    /// Each line is {"id","text"|"html","url","published","language","title"}.
-    Jsonl,
-}
 
 #[derive(Parser)]
 #[command(after_help = "\
@@ -68,10 +57,6 @@ pub struct Args {
     quiet: bool,
 }
 
-fn parse_date(value: &str) -> std::result::Result<PartialDate, String> {
-    PartialDate::parse_iso(value).ok_or_else(|| format!("'{value}' is not a date like 2022-01-10"))
-}
-
 #[derive(Default)]
 struct Tally {
     read: usize,
@@ -82,17 +67,8 @@ struct Tally {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    if let Some(lang) = &args.lang {
-        if dateline_ingest::normalize_language_code(lang).is_none() {
-            bail!("'{lang}' is not a language code (use ISO 639-1, e.g. fr, en)");
-        }
-    }
-    let format = match args.format {
-        Format::Auto => InputFormat::Auto,
-        Format::Text => InputFormat::Text,
-        Format::Html => InputFormat::Html,
-        Format::Jsonl => InputFormat::Jsonl,
-    };
+    check_lang(args.lang.as_deref())?;
+    let format = InputFormat::from(args.format);
     let mut store = Store::open(&args.db)
         .with_context(|| format!("cannot open the store '{}'", args.db.display()))?;
     let inputs = Inputs::open(&args.inputs, format)?;

@@ -4,6 +4,7 @@ mod eval;
 mod export;
 mod extract;
 mod ingest;
+mod input_options;
 mod query;
 mod demo;
 mod serve;

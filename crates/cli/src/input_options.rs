@@ -1,0 +1,45 @@
+//! The input options `extract` and `ingest` share: how to read the inputs,
+//! and the checks on `--date` and `--lang`.
+
+use anyhow::{bail, Result};
+use clap::ValueEnum;
+use dateline::model::PartialDate;
+use dateline::InputFormat;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Format {
+    /// Tell by file name and content (JSON Lines for .jsonl/.ndjson, HTML or text by content).
+    Auto,
+    /// Each input is one plain-text story.
+    Text,
+    /// Each input is one HTML page.
+    Html,
+    /// Each line is {"id","text"|"html","url","published","language","title"}.
+    Jsonl,
+}
+
+impl From<Format> for InputFormat {
+    fn from(format: Format) -> InputFormat {
+        match format {
+            Format::Auto => InputFormat::Auto,
+            Format::Text => InputFormat::Text,
+            Format::Html => InputFormat::Html,
+            Format::Jsonl => InputFormat::Jsonl,
+        }
+    }
+}
+
+/// The `--date` value parser.
+pub fn parse_date(value: &str) -> std::result::Result<PartialDate, String> {
+    PartialDate::parse_iso(value).ok_or_else(|| format!("'{value}' is not a date like 2022-01-10"))
+}
+
+/// Refuses a `--lang` that is not a language code, before any input is read.
+pub fn check_lang(lang: Option<&str>) -> Result<()> {
+    if let Some(lang) = lang {
+        if dateline_ingest::normalize_language_code(lang).is_none() {
+            bail!("'{lang}' is not a language code (use ISO 639-1, e.g. fr, en)");
+        }
+    }
+    Ok(())
+}
