@@ -2,17 +2,18 @@
 
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::input_options::{check_lang, parse_date, Format};
+use crate::progress::progress_bar;
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, ValueEnum};
 use dateline::model::{Level, PartialDate};
 use dateline::{Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
 use dateline_ingest::{Deduplicator, Fingerprint};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 /// Documents read ahead and processed in parallel at a time: bounds memory
@@ -380,19 +381,6 @@ fn count_diagnostics(record: &serde_json::Value, tally: &mut Tally) {
     }
     tally.with_errors += usize::from(error);
     tally.with_warnings += usize::from(warning && !error);
-}
-
-fn progress_bar(quiet: bool) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
 }
 
 fn update_progress(bar: &ProgressBar, tally: &Tally, elapsed: Duration) {

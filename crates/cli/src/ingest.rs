@@ -1,16 +1,16 @@
 //! `dateline ingest`: read stories and keep their records in the store.
 
-use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::input_options::{check_lang, parse_date, Format};
+use crate::progress::progress_bar;
 use anyhow::{Context as _, Result};
 use clap::Parser;
 use dateline::model::{Level, PartialDate};
 use dateline::{Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
 use dateline_store::{BatchOutcome, Store};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 
 #[derive(Parser)]
 #[command(after_help = "\
@@ -144,19 +144,6 @@ fn has_error(record: &serde_json::Value) -> bool {
         .into_iter()
         .flatten()
         .any(|d| d["level"].as_str() == Some(Level::Error.as_str()))
-}
-
-fn progress_bar(quiet: bool) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
 }
 
 fn update_progress(bar: &ProgressBar, tally: &Tally, elapsed: Duration) {

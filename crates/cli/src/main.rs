@@ -5,6 +5,7 @@ mod export;
 mod extract;
 mod ingest;
 mod input_options;
+mod progress;
 mod query;
 mod demo;
 mod serve;
