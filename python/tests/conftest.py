@@ -24,6 +24,9 @@ def story_paths() -> List[Path]:
 def cli_path() -> Path:
     """The CLI built from the same sources (scripts/test-python builds it first)."""
     given = os.environ.get("DATELINE_CLI")
+    if given and not Path(given).is_file():
+        # scripts/test-python names the binary it built: its absence is a failure, not a skip.
+        raise FileNotFoundError(f"DATELINE_CLI={given} does not exist")
     candidates = [Path(given)] if given else [REPO / "target" / "release" / "dateline", REPO / "target" / "debug" / "dateline"]
     for candidate in candidates:
         if candidate.is_file():
