@@ -37,7 +37,12 @@ pub struct Quantity {
 
 impl Quantity {
     pub fn exact(span: Span, value: f64) -> Self {
-        Quantity { span, min: Some(value), max: Some(value), approximate: false }
+        Quantity {
+            span,
+            min: Some(value),
+            max: Some(value),
+            approximate: false,
+        }
     }
 }
 
@@ -278,6 +283,26 @@ pub struct Acled {
     pub sub_event_type: String,
 }
 
+/// PLOVER 2.0 event types: the only values [`Event::kind`] takes.
+pub const EVENT_TYPES: &[&str] = &[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// PLOVER 2.0 type (`ASSAULT`).
@@ -317,7 +342,10 @@ pub struct Reading {
 
 impl Reading {
     pub fn new(doc: Document) -> Self {
-        Reading { doc, ..Default::default() }
+        Reading {
+            doc,
+            ..Default::default()
+        }
     }
     pub fn diagnose(&mut self, diagnostic: Diagnostic) {
         self.doc.diagnostics.push(diagnostic);

@@ -7,24 +7,7 @@ use serde::Serialize;
 use crate::error::{Result, StoreError};
 
 /// PLOVER 2.0 event categories: the only values `type` can take.
-pub const EVENT_TYPES: &[&str] = &[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+pub use dateline_model::EVENT_TYPES;
 
 /// Largest page a query returns, so one request cannot pull the whole store into memory.
 pub const MAX_LIMIT: usize = 100_000;

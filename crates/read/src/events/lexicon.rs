@@ -822,27 +822,9 @@ mod tests {
 
     #[test]
     fn every_plover_type_has_triggers_in_both_languages() {
-        let types = [
-            "AGREE",
-            "CONSULT",
-            "SUPPORT",
-            "CONCEDE",
-            "COOPERATE",
-            "AID",
-            "RETREAT",
-            "REQUEST",
-            "ACCUSE",
-            "REJECT",
-            "THREATEN",
-            "PROTEST",
-            "SANCTION",
-            "MOBILIZE",
-            "COERCE",
-            "ASSAULT",
-        ];
         for iso in dateline_lang::SUPPORTED {
             let lex = lexicon(iso).expect("lexicon");
-            for t in types {
+            for &t in dateline_model::EVENT_TYPES {
                 assert!(
                     lex.triggers.iter().any(|tr| tr.kind == t),
                     "{iso} has no {t} trigger"
