@@ -42,10 +42,18 @@ Examples:
   dateline extract --pretty examples/stories/fr-bamako-manifestation.txt
   dateline extract --duplicates drop -o records.jsonl CC-NEWS-20240301.warc.gz feeds/
   dateline extract --resume -o records.jsonl pages/     (after an interrupted run)
+  dateline extract --input warc -o records.jsonl crawl-segment-00042   (a WARC without its extension)
+  dateline extract --input feed saved-feeds/lemonde-international.xml  (an RSS/Atom feed saved as .xml)
 
-Records come out in input order, one JSON object per line. Problems with one document
-(invalid UTF-8, binary junk, a malformed JSON line) become diagnostics in its record and
-the batch goes on; a summary goes to standard error.")]
+Records come out in input order, one JSON object per line. A document that cannot be read
+(invalid UTF-8, binary junk, a truncated .gz or WARC, a malformed JSON line, a page nested
+100,000 deep) becomes a record whose diagnostics name its file and record (`file:LINE` for JSON
+Lines, `file:RECORD` for WARC, `file:ITEM` for feeds), and the batch goes on; a summary of what
+was read, skipped and failed goes to standard error.
+
+Exit status: 0 when the run went through, even if some documents carry error diagnostics
+(count them with the summary or `jq`); 1 when an input path cannot be opened at all or the
+output cannot be written; 2 on a usage error.")]
 pub struct Args {
     /// Files, directories (read recursively) or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]

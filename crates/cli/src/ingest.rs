@@ -18,11 +18,18 @@ Examples:
   dateline ingest news/ --db events.db
   dateline ingest --input jsonl --db events.db - < batch.jsonl
   dateline ingest --date 2022-01-10 --lang fr --db events.db story.txt
+  dateline ingest --input warc --db events.db CC-NEWS-20240301-00001   (WARC, any name)
+  dateline ingest --input feed --db events.db feeds/*.xml              (RSS/Atom, any name)
 
 Ingestion is idempotent and resumable: a story already in the store (same id, or the
 same text under another id) is skipped, so re-running after an interruption only reads
 what is missing. Each batch is one transaction: a crash loses at most the batch in
-flight, never part of a story. Query the file with `dateline query` or any SQLite client.")]
+flight, never part of a story. Query the file with `dateline query` or any SQLite client.
+
+A document that cannot be read (bad encoding, truncated .gz or WARC, binary junk) is stored
+with its diagnostics naming its file and record, and the run goes on. Exit status: 0 when the
+run went through; 1 when an input path or the store cannot be opened or written; 2 on a
+usage error.")]
 pub struct Args {
     /// Files, directories (read recursively) or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]

@@ -8,7 +8,9 @@ use dateline::InputFormat;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
-    /// Tell by file name and content (JSON Lines for .jsonl/.ndjson, HTML or text by content).
+    /// Tell by file name and content: JSON Lines for .jsonl/.ndjson, a WARC archive when
+    /// it opens with `WARC/1.`, a feed when its first element is <rss>, <rdf:RDF> or an
+    /// Atom <feed>, else HTML or text by content (.gz is always unpacked).
     Auto,
     /// Each input is one plain-text story.
     Text,
@@ -16,6 +18,12 @@ pub enum Format {
     Html,
     /// Each line is {"id","text"|"html","url","published","language","title"}.
     Jsonl,
+    /// A WARC archive (.warc, .warc.gz, or any name): each HTML response record is a
+    /// document with its target URI and fetch date; other records are skipped and counted.
+    Warc,
+    /// An RSS or Atom feed (e.g. saved as .xml): each item is a document with its title,
+    /// link, date and content or summary.
+    Feed,
 }
 
 impl From<Format> for InputFormat {
@@ -25,6 +33,8 @@ impl From<Format> for InputFormat {
             Format::Text => InputFormat::Text,
             Format::Html => InputFormat::Html,
             Format::Jsonl => InputFormat::Jsonl,
+            Format::Warc => InputFormat::Warc,
+            Format::Feed => InputFormat::Feed,
         }
     }
 }

@@ -176,7 +176,9 @@ impl Inputs {
         };
         let (reader, jsonl) = match self.format {
             InputFormat::Jsonl => (reader, true),
-            InputFormat::Text | InputFormat::Html => (reader, false),
+            InputFormat::Text | InputFormat::Html | InputFormat::Warc | InputFormat::Feed => {
+                (reader, false)
+            }
             InputFormat::Auto if name_says_jsonl(&origin) => (reader, true),
             InputFormat::Auto if is_stdin => match sniff_jsonl(reader) {
                 Ok(sniffed) => sniffed,
@@ -184,13 +186,13 @@ impl Inputs {
             },
             InputFormat::Auto => (reader, false),
         };
-        let (reader, warc) = if !jsonl && self.format == InputFormat::Auto {
-            match sniff_warc(reader) {
+        let (reader, warc) = match self.format {
+            InputFormat::Warc => (reader, true),
+            InputFormat::Auto if !jsonl => match sniff_warc(reader) {
                 Ok(sniffed) => sniffed,
                 Err(err) => return Started::Doc(read_failure_doc(origin, gzip, &err, None)),
-            }
-        } else {
-            (reader, false)
+            },
+            _ => (reader, false),
         };
         if warc {
             return Started::Stream(Stream::Warc(Box::new(WarcStream::new(
@@ -215,10 +217,16 @@ impl Inputs {
         };
         let mut raw = read_document(reader, origin, gzip, size_hint, self.limits.max_doc_bytes);
         raw.body_format = body_format;
-        if self.format == InputFormat::Auto
-            && raw.body_format.is_none()
-            && crate::feed::looks_like_feed(&raw.body)
-        {
+        // A forced feed is read as one even when it does not open like one
+        // (the reader then reports `empty-feed` rather than guessing).
+        let feed = match self.format {
+            InputFormat::Feed => true,
+            InputFormat::Auto => {
+                raw.body_format.is_none() && crate::feed::looks_like_feed(&raw.body)
+            }
+            _ => false,
+        };
+        if feed {
             let mut items = crate::feed::read_feed(raw).into_iter();
             return match items.next() {
                 Some(first) => {

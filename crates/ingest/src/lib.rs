@@ -79,16 +79,23 @@ pub enum InputFormat {
     Text,
     Html,
     Jsonl,
+    /// A WARC archive (plain or gzip), whatever its name: each HTML
+    /// `response` record is a document.
+    Warc,
+    /// An RSS or Atom feed, whatever its name: each item is a document.
+    Feed,
 }
 
 impl InputFormat {
-    /// Parses the `--input` values `auto`, `text`, `html`, `jsonl`.
+    /// Parses the `--input` values `auto`, `text`, `html`, `jsonl`, `warc`, `feed`.
     pub fn parse(value: &str) -> Option<Self> {
         match value.trim().to_ascii_lowercase().as_str() {
             "auto" => Some(InputFormat::Auto),
             "text" | "txt" => Some(InputFormat::Text),
             "html" | "htm" => Some(InputFormat::Html),
             "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            "warc" => Some(InputFormat::Warc),
+            "feed" | "rss" | "atom" => Some(InputFormat::Feed),
             _ => None,
         }
     }
