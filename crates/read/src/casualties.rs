@@ -16,8 +16,10 @@
 //! ```
 
 use crate::events::casualty_view;
+use crate::events::index::DocIndex;
 use crate::events::lexicon::{Direction, Lexicon, Role};
 use crate::events::scan::View;
+use crate::quotes::QuoteIndex;
 use crate::Context;
 use dateline_model::{Casualty, GroupRole, Reading, Span, TokenKind};
 use std::ops::Range;
@@ -43,6 +45,8 @@ pub fn read(reading: &mut Reading, cx: &Context) {
 struct SpanIndex {
     quantities: Vec<(usize, usize)>,
     dates: Vec<Span>,
+    mentions: DocIndex,
+    quotes: QuoteIndex,
 }
 
 impl SpanIndex {
@@ -57,7 +61,12 @@ impl SpanIndex {
         quantities.sort_unstable();
         let mut dates: Vec<Span> = reading.text.dates.iter().map(|d| d.span).collect();
         dates.sort_unstable_by_key(|d| d.start);
-        Self { quantities, dates }
+        Self {
+            quantities,
+            dates,
+            mentions: DocIndex::build(reading),
+            quotes: QuoteIndex::build(reading),
+        }
     }
 
     /// Quantity indices whose span starts inside `span`, in text order.
@@ -106,9 +115,10 @@ fn read_sentence(
         return;
     }
     let mut used: Vec<Range<usize>> = Vec::new();
-    let source = crate::quotes::attribution_for_sentence(reading, cx, view.cover(range.clone()))
-        .and_then(|(entity, _)| entity)
-        .or_else(|| source_in(reading, lex, view, range.clone()));
+    let source =
+        crate::quotes::attribution_in(reading, cx, &index.quotes, view.cover(range.clone()))
+            .and_then(|(entity, _)| entity)
+            .or_else(|| source_in(&index.mentions, lex, view, range.clone()));
     let mut i = range.start;
     while i < range.end {
         let hit = lex
@@ -360,17 +370,22 @@ fn role_of(lex: &Lexicon, view: &View, range: Range<usize>) -> GroupRole {
 
 /// Who gave the figures of a sentence: the entity after "selon"/"according to",
 /// or before "said"/"a indiqué".
-fn source_in(reading: &Reading, lex: &Lexicon, view: &View, range: Range<usize>) -> Option<usize> {
+fn source_in(
+    mentions: &DocIndex,
+    lex: &Lexicon,
+    view: &View,
+    range: Range<usize>,
+) -> Option<usize> {
     for i in range.clone() {
         if let Some(n) = lex.source_before.at(view, i) {
             let after = view.cover(i + n..(i + n + 10).min(range.end));
-            if let Some(e) = first_entity_in(reading, after, true) {
+            if let Some(e) = first_entity_in(mentions, after, true) {
                 return Some(e);
             }
         }
         if lex.source_after.at(view, i).is_some() {
             let before = view.cover(i.saturating_sub(8).max(range.start)..i);
-            if let Some(e) = first_entity_in(reading, before, false) {
+            if let Some(e) = first_entity_in(mentions, before, false) {
                 return Some(e);
             }
         }
@@ -378,22 +393,11 @@ fn source_in(reading: &Reading, lex: &Lexicon, view: &View, range: Range<usize>)
     None
 }
 
-fn first_entity_in(reading: &Reading, span: Span, first: bool) -> Option<usize> {
-    let mut hits: Vec<(usize, usize)> = reading
-        .entities
-        .iter()
-        .enumerate()
-        .flat_map(|(e, ent)| {
-            ent.mentions
-                .iter()
-                .filter(|m| span.contains(**m))
-                .map(move |m| (m.start, e))
-        })
-        .collect();
-    hits.sort_unstable();
+fn first_entity_in(mentions: &DocIndex, span: Span, first: bool) -> Option<usize> {
+    let mut inside = mentions.mentions_in(span);
     if first {
-        hits.first().map(|(_, e)| *e)
+        inside.next().map(|(_, e)| e)
     } else {
-        hits.last().map(|(_, e)| *e)
+        inside.last().map(|(_, e)| e)
     }
 }

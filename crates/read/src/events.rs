@@ -17,6 +17,7 @@
 //! assert_eq!(reading.events.first().map(|e| e.kind.as_str()), Some("PROTEST"));
 //! ```
 
+pub(crate) mod index;
 pub(crate) mod lexicon;
 pub(crate) mod scan;
 
@@ -25,6 +26,7 @@ use dateline_model::{
     Acled, CasualtyKind, Diagnostic, EntityType, Event, EventSize, GroupRole, Modality,
     Participant, Reading, Span,
 };
+use index::DocIndex;
 use lexicon::{
     acled_table, cameo_table, intent_table, lexicon, Lexicon, PatWord, Role, Tag, Trigger, GAP,
 };
@@ -55,6 +57,7 @@ pub fn read(reading: &mut Reading, cx: &Context) {
         ));
     }
     let focus = crate::entities::focus_country(reading);
+    let index = DocIndex::build(reading);
     let mut events: Vec<Found> = Vec::new();
     {
         let d = Doc {
@@ -63,9 +66,13 @@ pub fn read(reading: &mut Reading, cx: &Context) {
             lex,
             view: &view,
             focus: focus.clone(),
+            index: &index,
+            quotes: crate::quotes::QuoteIndex::build(reading),
         };
+        let mut in_sentence = Vec::new();
         for sentence in 0..view.sentences.len() {
-            read_sentence(&d, sentence, &mut events);
+            read_sentence(&d, sentence, &mut in_sentence);
+            events.append(&mut in_sentence);
         }
     }
     resolve_demonstratives(lex, &view, &mut events);
@@ -74,7 +81,7 @@ pub fn read(reading: &mut Reading, cx: &Context) {
     }
     let mut events = merge_retellings(events, &reading.casualties);
     events.sort_by_key(|f| f.event.trigger.start);
-    let fallbacks = locate(reading, &view, &mut events, focus.as_deref());
+    let fallbacks = locate(reading, &view, &index, &mut events, focus.as_deref());
     imply_protesters(&mut events, reading, focus.as_deref());
     link_casualties(reading, &view, &mut events);
     crosswalk_acled(reading, &mut events);
@@ -97,6 +104,8 @@ struct Doc<'a> {
     lex: &'static Lexicon,
     view: &'a View,
     focus: Option<String>,
+    index: &'a DocIndex,
+    quotes: crate::quotes::QuoteIndex,
 }
 
 /// An event being assembled, with what later passes need to know about it.
@@ -125,18 +134,17 @@ struct Match {
     end: usize,
 }
 
+/// Reads one sentence's events into `out`, which holds only this sentence's events
+/// (so the passes below that revisit earlier events stay within the sentence).
 fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
     let (lex, view) = (d.lex, d.view);
     let Some(range) = view.sentences.get(sentence).cloned() else {
         return;
     };
     let dates: Vec<Span> = d
-        .reading
-        .text
-        .dates
-        .iter()
-        .map(|m| m.span)
-        .filter(|s| view.cover(range.clone()).contains(*s))
+        .index
+        .dates_in(view.cover(range.clone()))
+        .map(|(s, _)| s)
         .collect();
     let matches = find_matches(lex, view, range.clone(), &dates);
     if matches.is_empty() {
@@ -404,18 +412,16 @@ fn build_event(
     next_match: usize,
     previous_match: usize,
 ) -> Found {
-    let (reading, lex, view, focus) = (d.reading, d.lex, d.view, d.focus.as_deref());
+    let (lex, view, focus) = (d.lex, d.view, d.focus.as_deref());
     let trigger_span = view.cover(m.start..m.end);
     let passive =
         !trigger.noun && m.tag == Tag::Pp && is_passive(lex, view, sentence.start, m.start);
     let negated = is_negated(lex, view, sentence.start, m.start, m.end, sentence.end);
     let speech = speech_frame(lex, view, sentence.start, m.start);
-    let quote = quote_speaker(reading, view, trigger_span);
+    let quote = quote_speaker(d, trigger_span);
     // "Selon les chiffres du ministère, 26 ... ont été tués": a credited figure is the
     // source's, but the event is still told as fact.
-    let attribution_only = quote
-        .as_ref()
-        .is_some_and(|(_, q)| is_attribution(reading, lex, *q));
+    let attribution_only = quote.as_ref().is_some_and(|(_, q)| is_attribution(d, *q));
 
     let mut modality = modality_of(
         lex,
@@ -769,8 +775,9 @@ fn speech_frame(
 }
 
 /// The speaker of the quotation holding a span: from the quotes layer, else `(None, _)` for a bare quoted region.
-fn quote_speaker(reading: &Reading, view: &View, span: Span) -> Option<(Option<usize>, Span)> {
-    if let Some((speaker, index)) = crate::quotes::claim_at(reading, span) {
+fn quote_speaker(d: &Doc, span: Span) -> Option<(Option<usize>, Span)> {
+    let (reading, view) = (d.reading, d.view);
+    if let Some((speaker, index)) = d.quotes.claim_at(reading, span) {
         let quoted = reading.quotes.get(index).map_or(span, |q| q.span);
         return Some((speaker, quoted));
     }
@@ -785,11 +792,12 @@ fn quote_speaker(reading: &Reading, view: &View, span: Span) -> Option<(Option<u
 
 /// Whether a quotation is only a credited source: "selon X, ...", "according to X", or a
 /// trailing "..., officials said" (wire copy's sourcing of facts, not a claim).
-fn is_attribution(reading: &Reading, lex: &Lexicon, quoted: Span) -> bool {
-    reading
-        .quotes
-        .iter()
-        .filter(|q| q.span == quoted && q.kind == dateline_model::QuoteKind::Indirect)
+fn is_attribution(d: &Doc, quoted: Span) -> bool {
+    let lex = d.lex;
+    d.quotes
+        .with_span(quoted)
+        .filter_map(|i| d.reading.quotes.get(i))
+        .filter(|q| q.kind == dateline_model::QuoteKind::Indirect)
         .any(|q| {
             let trailing = q.cue_span.is_some_and(|c| c.start >= q.span.end);
             trailing
@@ -1033,7 +1041,7 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
         }
         if lex.role(Role::PronounPerson).has(w) {
             return crate::entities::resolve_speaker(reading, d.cx, view.span(i))
-                .or_else(|| last_person_before(reading, view.span(i).start))
+                .or_else(|| d.index.last_person_before(view.span(i).start))
                 .map(|e| vec![from_entity(reading, e, Some(view.span(i)))])
                 .unwrap_or_default();
         }
@@ -1056,10 +1064,10 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
     for conjunct in conjuncts {
         let span = view.cover(conjunct.clone());
         let mut participant = crate::entities::actor_for_span(reading, d.cx, span)
-            .or_else(|| entity_participant(reading, span, lex.head_last));
+            .or_else(|| entity_participant(reading, d.index, span, lex.head_last));
         // "U.S. Secretary of State Warren Christopher": a person's country from the phrase.
         if let Some(p) = participant.as_mut().filter(|p| p.country.is_none()) {
-            p.country = country_in(reading, span);
+            p.country = country_in(reading, d.index, span);
         }
         if let Some(p) = participant {
             if !out
@@ -1074,34 +1082,29 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
 }
 
 /// The country of a place, nation or people named inside a span.
-fn country_in(reading: &Reading, span: Span) -> Option<String> {
-    reading
-        .entities
-        .iter()
-        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
-        .filter(|e| e.mentions.iter().any(|m| span.contains(*m)))
-        .find_map(|e| e.country.clone())
+fn country_in(reading: &Reading, index: &DocIndex, span: Span) -> Option<String> {
+    index
+        .mentions_in(span)
+        .filter_map(|(_, e)| reading.entities.get(e).map(|x| (e, x)))
+        .filter(|(_, x)| matches!(x.kind, EntityType::Gpe | EntityType::Norp))
+        .filter(|(_, x)| x.country.is_some())
+        .min_by_key(|(e, _)| *e)
+        .and_then(|(_, x)| x.country.clone())
 }
 
 /// The head entity mentioned inside a span, as a participant. Uses the entity reader's
 /// `actor_for_span` when it is available; this fallback reads the entity layer directly.
-fn entity_participant(reading: &Reading, span: Span, head_last: bool) -> Option<Participant> {
-    let mut inside = reading
-        .entities
-        .iter()
-        .enumerate()
-        .flat_map(|(e, ent)| {
-            ent.mentions
-                .iter()
-                .filter(|m| span.contains(**m))
-                .map(move |m| (e, *m))
-        })
-        .collect::<Vec<_>>();
-    inside.sort_by_key(|(_, m)| m.start);
-    let (entity, mention) = if head_last {
-        inside.last().copied()
+fn entity_participant(
+    reading: &Reading,
+    index: &DocIndex,
+    span: Span,
+    head_last: bool,
+) -> Option<Participant> {
+    let mut inside = index.mentions_in(span);
+    let (mention, entity) = if head_last {
+        inside.last()
     } else {
-        inside.first().copied()
+        inside.next()
     }?;
     Some(from_entity(reading, entity, Some(mention)))
 }
@@ -1118,22 +1121,6 @@ fn from_entity(reading: &Reading, entity: usize, mention: Option<Span>) -> Parti
         country: ent.and_then(|e| e.country.clone()),
         sector: ent.and_then(|e| e.sector.clone()),
     }
-}
-
-fn last_person_before(reading: &Reading, at: usize) -> Option<usize> {
-    reading
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityType::Per)
-        .flat_map(|(i, e)| {
-            e.mentions
-                .iter()
-                .filter(|m| m.end <= at)
-                .map(move |m| (i, m.end))
-        })
-        .max_by_key(|(_, end)| *end)
-        .map(|(i, _)| i)
 }
 
 /// "ces troupes se retireraient": a demonstrative phrase takes the actor of the last
@@ -1177,10 +1164,17 @@ fn group_role_in(lex: &Lexicon, view: &View, range: Range<usize>) -> Option<Grou
 /// actors) with the same polarity becomes further evidence of the first telling.
 fn merge_retellings(events: Vec<Found>, casualties: &[dateline_model::Casualty]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(events.len());
+    let mut casualty_spans: Vec<Span> = casualties.iter().map(|c| c.span).collect();
+    casualty_spans.sort_unstable_by_key(|c| c.start);
     for found in events {
-        let counts_victims = casualties
+        let sentence = found.event.sentence;
+        let from = casualty_spans.partition_point(|c| c.start < sentence.start);
+        let counts_victims = casualty_spans
+            .get(from..)
+            .unwrap_or(&[])
             .iter()
-            .any(|c| found.event.sentence.contains(c.span));
+            .take_while(|c| c.start < sentence.end)
+            .any(|c| sentence.contains(*c));
         let same = out.iter_mut().find(|o| {
             let e = &o.event;
             let f = &found.event;
@@ -1227,6 +1221,7 @@ fn merge_retellings(events: Vec<Found>, casualties: &[dateline_model::Casualty])
 fn locate(
     reading: &Reading,
     view: &View,
+    index: &DocIndex,
     events: &mut [Found],
     focus: Option<&str>,
 ) -> (usize, usize) {
@@ -1250,41 +1245,16 @@ fn locate(
                 && p.precision == Some(dateline_model::GeoPrecision::Country)
         })
     });
-    // Binary search needs mentions in text order; checked once per document.
-    let in_order: Vec<bool> = reading
-        .places
-        .iter()
-        .map(|p| p.mentions.is_sorted_by_key(|m| m.start))
-        .collect();
     for found in events.iter_mut() {
         let sentence = view
             .sentences
             .get(found.sentence)
             .map(|r| view.cover(r.clone()))
             .unwrap_or(found.event.sentence);
-        let named = reading
-            .places
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| {
-                // Mentions are kept in text order: binary search the sentence's
-                // share rather than scanning every mention per sentence.
-                let sorted = in_order.get(i).copied().unwrap_or(false);
-                let from = if sorted {
-                    p.mentions.partition_point(|m| m.start < sentence.start)
-                } else {
-                    0
-                };
-                p.mentions
-                    .get(from..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take_while(move |m| !sorted || m.start < sentence.end)
-                    .filter(|m| sentence.contains(**m) && dateline.map_or(true, |d| !m.overlaps(d)))
-                    .map(move |m| (i, m.start))
-            })
-            .min_by_key(|(_, start)| *start)
-            .map(|(i, _)| i);
+        let named = index
+            .places_in(sentence)
+            .find(|(m, _)| dateline.map_or(true, |d| !m.overlaps(d)))
+            .map(|(_, p)| p);
         found.event.place = match (named, focus_place, dateline_place) {
             (Some(p), _, _) => Some(p),
             (None, Some(p), _) => {
@@ -1297,12 +1267,7 @@ fn locate(
             }
             _ => None,
         };
-        found.event.date = reading
-            .text
-            .dates
-            .iter()
-            .filter(|d| sentence.contains(d.span))
-            .find_map(|d| d.value);
+        found.event.date = index.dates_in(sentence).find_map(|(_, value)| value);
     }
     (by_focus, by_dateline)
 }
@@ -1335,6 +1300,19 @@ fn imply_protesters(events: &mut [Found], reading: &Reading, focus: Option<&str>
 /// else the last such event earlier in its paragraph; event sizes sum their figures.
 fn link_casualties(reading: &mut Reading, view: &View, events: &mut [Found]) {
     let paragraphs = reading.text.paragraphs.clone();
+    // (sentence, event) for every sentence an event is told in, sorted: each casualty
+    // finds its sentence's events by binary search instead of scanning all events.
+    let mut told: Vec<(usize, usize)> = Vec::with_capacity(events.len());
+    for (i, f) in events.iter().enumerate() {
+        told.push((f.sentence, i));
+        for (s, _) in &f.event.more_evidence {
+            if let Some(sentence) = token_sentence(view, s.start) {
+                told.push((sentence, i));
+            }
+        }
+    }
+    told.sort_unstable();
+    told.dedup();
     for casualty in reading.casualties.iter_mut() {
         let wanted: &[&str] = match casualty.kind {
             CasualtyKind::Killed | CasualtyKind::Injured => &["ASSAULT"],
@@ -1344,32 +1322,34 @@ fn link_casualties(reading: &mut Reading, view: &View, events: &mut [Found]) {
         };
         let sentence = token_sentence(view, casualty.span.start);
         let paragraph = paragraphs
-            .iter()
-            .find(|p| p.contains(casualty.span))
+            .get(paragraphs.partition_point(|p| p.end <= casualty.span.start))
+            .filter(|p| p.contains(casualty.span))
             .copied();
-        let told_in = |f: &Found| {
-            Some(f.sentence) == sentence
-                || f.event
-                    .more_evidence
-                    .iter()
-                    .any(|(s, _)| s.contains(casualty.span))
-        };
-        let same_sentence = events.iter().position(|f| {
-            told_in(f) && wanted.contains(&f.event.kind.as_str()) && !f.event.negated
-        });
-        let earlier = || {
-            events
+        let fits = |f: &Found| wanted.contains(&f.event.kind.as_str()) && !f.event.negated;
+        let same_sentence = sentence.and_then(|s| {
+            let from = told.partition_point(|(t, _)| *t < s);
+            told.get(from..)
+                .unwrap_or(&[])
                 .iter()
-                .enumerate()
-                .filter(|(_, f)| {
-                    wanted.contains(&f.event.kind.as_str())
-                        && !f.event.negated
-                        && f.event.trigger.end <= casualty.span.start
-                        && paragraph.map_or(true, |p| p.contains(f.event.trigger))
-                        && sentence.is_some_and(|s| f.sentence + 2 >= s)
+                .take_while(|(t, _)| *t == s)
+                .map(|(_, i)| *i)
+                .filter(|&i| events.get(i).is_some_and(fits))
+                .min()
+        });
+        // Events are in text order: walk back from the casualty while within two sentences.
+        let earlier = || {
+            let before = events.partition_point(|f| f.event.trigger.start < casualty.span.start);
+            let s = sentence?;
+            (0..before)
+                .rev()
+                .take_while(|&i| events.get(i).is_some_and(|f| f.sentence + 2 >= s))
+                .find(|&i| {
+                    events.get(i).is_some_and(|f| {
+                        fits(f)
+                            && f.event.trigger.end <= casualty.span.start
+                            && paragraph.map_or(true, |p| p.contains(f.event.trigger))
+                    })
                 })
-                .map(|(i, _)| i)
-                .next_back()
         };
         let Some(index) = same_sentence.or_else(earlier) else {
             continue;
@@ -1402,7 +1382,13 @@ fn token_sentence(view: &View, byte: usize) -> Option<usize> {
 /// demonstrations first, then strategic developments only in stories that have them.
 fn crosswalk_acled(reading: &Reading, events: &mut [Found]) {
     let table = acled_table();
-    let casualties = &reading.casualties;
+    // Each event's casualty groups, gathered in one pass over the casualties.
+    let mut groups_of: Vec<Vec<GroupRole>> = vec![Vec::new(); events.len()];
+    for c in &reading.casualties {
+        if let Some(groups) = c.event.and_then(|e| groups_of.get_mut(e)) {
+            groups.push(c.group_role);
+        }
+    }
     for pass in 0..2 {
         let political = events.iter().any(|f| {
             f.event
@@ -1410,6 +1396,7 @@ fn crosswalk_acled(reading: &Reading, events: &mut [Found]) {
                 .as_ref()
                 .is_some_and(|a| a.event_type != "strategic_developments")
         });
+        // Sorted (events are in text order) for binary search.
         let protest_sentences: Vec<usize> = events
             .iter()
             .filter(|f| f.event.kind == "PROTEST")
@@ -1426,11 +1413,7 @@ fn crosswalk_acled(reading: &Reading, events: &mut [Found]) {
             {
                 continue;
             }
-            let groups: Vec<GroupRole> = casualties
-                .iter()
-                .filter(|c| c.event == Some(index))
-                .map(|c| c.group_role)
-                .collect();
+            let groups: &[GroupRole] = groups_of.get(index).map_or(&[], |g| g.as_slice());
             let armed_sector = |p: &Participant| {
                 p.sector
                     .as_deref()
@@ -1452,7 +1435,8 @@ fn crosswalk_acled(reading: &Reading, events: &mut [Found]) {
                     "armed" => armed,
                     "civilian" => civilian_target,
                     "protesters" => {
-                        (protest_sentences.contains(&found.sentence) || found.against_protest)
+                        (protest_sentences.binary_search(&found.sentence).is_ok()
+                            || found.against_protest)
                             && e.kind != "PROTEST"
                             && !found.by_protesters
                     }

@@ -81,14 +81,84 @@ pub fn read(reading: &mut Reading, cx: &Context) {
 /// The quotation a span lies in, if any: `(speaker entity, index into
 /// reading.quotes)`. An event or figure read there is the speaker's claim
 /// (`reported_by`, modality `reported`). The innermost quotation wins.
+/// For many look-ups in one document, build a [`QuoteIndex`] once instead.
 pub fn claim_at(reading: &Reading, span: Span) -> Option<(Option<usize>, usize)> {
-    reading
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.span.contains(span))
-        .min_by_key(|(_, q)| q.span.len())
-        .map(|(i, q)| (q.speaker, i))
+    QuoteIndex::build(reading).claim_at(reading, span)
+}
+
+/// The document's quotations sorted by start, with the running maximum of their
+/// ends, so "which quotations hold this span" is a binary search plus a short walk
+/// back instead of a scan of every quotation (quadratic over a long document).
+pub struct QuoteIndex {
+    /// (span, index into reading.quotes), by start.
+    by_start: Vec<(Span, usize)>,
+    /// `max_end[i]`: the furthest end among `by_start[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl QuoteIndex {
+    pub fn build(reading: &Reading) -> QuoteIndex {
+        let mut by_start: Vec<(Span, usize)> = reading
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.span, i))
+            .collect();
+        by_start.sort_unstable_by_key(|(s, i)| (s.start, *i));
+        let mut furthest = 0;
+        let max_end = by_start
+            .iter()
+            .map(|(s, _)| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        QuoteIndex { by_start, max_end }
+    }
+
+    /// Quotations whose span contains `span`, latest start first.
+    fn holding(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let to = self
+            .by_start
+            .partition_point(|(s, _)| s.start <= span.start);
+        (0..to)
+            .rev()
+            // Nothing at or before `i` reaches `span.end`: no earlier quotation holds it.
+            .take_while(move |&i| self.max_end.get(i).is_some_and(|&e| e >= span.end))
+            .filter_map(move |i| self.by_start.get(i).copied())
+            .filter(move |(s, _)| s.contains(span))
+    }
+
+    /// See [`claim_at`].
+    pub fn claim_at(&self, reading: &Reading, span: Span) -> Option<(Option<usize>, usize)> {
+        self.holding(span)
+            .min_by_key(|(s, i)| (s.len(), *i))
+            .and_then(|(_, i)| reading.quotes.get(i).map(|q| (q.speaker, i)))
+    }
+
+    /// Indices of the quotations with exactly this span.
+    pub fn with_span(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let from = self.by_start.partition_point(|(s, _)| s.start < span.start);
+        self.by_start
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |(s, _)| s.start == span.start)
+            .filter(move |(s, _)| *s == span)
+            .map(|(_, i)| *i)
+    }
+
+    /// Indices of the quotations overlapping `span`, by start.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let to = self.by_start.partition_point(|(s, _)| s.start < span.end);
+        let from = self.max_end.partition_point(|&e| e <= span.start).min(to);
+        self.by_start
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .filter(move |(s, _)| s.overlaps(span))
+            .map(|(_, i)| *i)
+    }
 }
 
 /// The source a sentence credits its content to: "selon le ministère de
@@ -99,6 +169,16 @@ pub fn claim_at(reading: &Reading, span: Span) -> Option<(Option<usize>, usize)>
 pub fn attribution_for_sentence(
     reading: &Reading,
     cx: &Context,
+    sentence: Span,
+) -> Option<(Option<usize>, Span)> {
+    attribution_in(reading, cx, &QuoteIndex::build(reading), sentence)
+}
+
+/// [`attribution_for_sentence`] with a prebuilt index (one per document).
+pub fn attribution_in(
+    reading: &Reading,
+    cx: &Context,
+    quotes: &QuoteIndex,
     sentence: Span,
 ) -> Option<(Option<usize>, Span)> {
     let lex = lexicon(&cx.lang);
@@ -120,10 +200,10 @@ pub fn attribution_for_sentence(
             }
         }
     }
-    reading
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect && q.span.overlaps(sentence))
+    quotes
+        .overlapping(sentence)
+        .filter_map(|i| reading.quotes.get(i))
+        .filter(|q| q.kind == QuoteKind::Indirect)
         .filter(|q| {
             let shared = q
                 .span

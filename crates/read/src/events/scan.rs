@@ -107,7 +107,9 @@ impl View {
 
     /// The index of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<usize> {
-        self.sentences.iter().position(|s| s.contains(&i))
+        // Sentences are in order and disjoint: the first ending after `i` is the only candidate.
+        let k = self.sentences.partition_point(|s| s.end <= i);
+        self.sentences.get(k).filter(|s| s.contains(&i)).map(|_| k)
     }
 }
 
