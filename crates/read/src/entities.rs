@@ -19,16 +19,19 @@
 
 mod build;
 mod fast_hash;
+mod index;
 pub(crate) mod knowledge;
 pub(crate) mod lexicon;
 pub(crate) mod scan;
 
 use crate::Context;
 use dateline_model::{EntityType, Participant, Reading, Span};
+use index::MentionIndex;
 use lexicon::{lexicon, Lexicon};
 
 /// Reads the entities of a document into `reading.entities`.
 pub fn read(reading: &mut Reading, cx: &Context) {
+    index::forget();
     thread_local! {
         // Token buffers live as long as the thread: no allocation per document.
         static TOKENS: std::cell::RefCell<Vec<scan::Tok>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -77,6 +80,14 @@ fn read_with(reading: &mut Reading, cx: &Context, toks: &mut Vec<scan::Tok>) {
 /// with mentions in the title and the opening paragraph weighing more.
 /// `None` when no country stands out.
 pub fn focus_country(reading: &Reading) -> Option<String> {
+    index::with(reading, |ix| focus_in(ix, reading))
+}
+
+fn focus_in(ix: &mut MentionIndex, reading: &Reading) -> Option<String> {
+    ix.focus(|| compute_focus(reading))
+}
+
+fn compute_focus(reading: &Reading) -> Option<String> {
     let lede_end = reading
         .text
         .paragraphs
@@ -111,21 +122,28 @@ fn is_state_code(code: &str) -> bool {
 /// government body it contains, with the country an adjacent adjective or
 /// name gives, or the story's country for domestic actors (police, officials).
 pub fn actor_for_span(reading: &Reading, cx: &Context, span: Span) -> Option<Participant> {
+    index::with(reading, |ix| actor_in(ix, reading, cx, span))
+}
+
+fn actor_in(
+    ix: &mut MentionIndex,
+    reading: &Reading,
+    cx: &Context,
+    span: Span,
+) -> Option<Participant> {
     let text = reading.doc.slice(span);
     if text.is_empty() {
         return None;
     }
-    let inside =
-        |kinds: &[EntityType]| {
-            reading.entities.iter().enumerate().find(|(_, e)| {
-                kinds.contains(&e.kind) && e.mentions.iter().any(|m| span.contains(*m))
-            })
-        };
+    let inside = |ix: &MentionIndex, kinds: &[EntityType]| {
+        let index = ix.inside(reading, span, kinds)?;
+        reading.entities.get(index).map(|e| (index, e))
+    };
     let lex = lexicon(&cx.lang);
     // "Il a assuré...": a subject pronoun stands for the person named before it.
     let folded = dateline_text::fold(text.trim());
     if let Some(gender) = lex.pronouns.get(folded.text()) {
-        let index = last_person_before(reading, lex, span.start, *gender)?;
+        let index = last_person_before(ix, reading, lex, span.start, *gender)?;
         let entity = reading.entities.get(index)?;
         return Some(Participant {
             entity: Some(index),
@@ -136,7 +154,7 @@ pub fn actor_for_span(reading: &Reading, cx: &Context, span: Span) -> Option<Par
         });
     }
     let phrase = build::read_phrase(text, lex, &cx.lang);
-    if let Some((index, entity)) = inside(&[EntityType::Per, EntityType::Org]) {
+    if let Some((index, entity)) = inside(ix, &[EntityType::Per, EntityType::Org]) {
         return Some(Participant {
             entity: Some(index),
             text: text.to_string(),
@@ -155,13 +173,13 @@ pub fn actor_for_span(reading: &Reading, cx: &Context, span: Span) -> Option<Par
         if found.sector.is_some() || found.country.is_some() {
             let mut country = found.country.map(str::to_string);
             if country.is_none() {
-                country = inside(&[EntityType::Gpe, EntityType::Norp])
+                country = inside(ix, &[EntityType::Gpe, EntityType::Norp])
                     .and_then(|(_, e)| e.country.clone());
             }
             if country.is_none() && found.domestic {
-                country = focus_country(reading);
+                country = focus_in(ix, reading);
             }
-            let entity = resolve_titled(reading, lex, &found, span);
+            let entity = resolve_titled(ix, reading, lex, &found, span);
             return Some(Participant {
                 entity,
                 text: text.to_string(),
@@ -171,12 +189,15 @@ pub fn actor_for_span(reading: &Reading, cx: &Context, span: Span) -> Option<Par
             });
         }
     }
-    let (index, entity) = inside(&[
-        EntityType::Gpe,
-        EntityType::Loc,
-        EntityType::Norp,
-        EntityType::Group,
-    ])?;
+    let (index, entity) = inside(
+        ix,
+        &[
+            EntityType::Gpe,
+            EntityType::Loc,
+            EntityType::Norp,
+            EntityType::Group,
+        ],
+    )?;
     Some(Participant {
         entity: (entity.kind != EntityType::Norp).then_some(index),
         text: text.to_string(),
@@ -191,17 +212,13 @@ pub fn actor_for_span(reading: &Reading, cx: &Context, span: Span) -> Option<Par
 /// story, or a subject pronoun ("il", "she") standing for the last person
 /// named before it. `None` when the text does not settle it.
 pub fn resolve_speaker(reading: &Reading, cx: &Context, span: Span) -> Option<usize> {
-    let overlapping = |kind: Option<EntityType>| {
-        reading
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| kind.map_or(true, |k| e.kind == k))
-            .find(|(_, e)| e.mentions.iter().any(|m| m.overlaps(span)))
-            .map(|(i, _)| i)
-    };
-    if let Some(found) =
-        overlapping(Some(EntityType::Per)).or_else(|| overlapping(Some(EntityType::Org)))
+    index::with(reading, |ix| speaker_in(ix, reading, cx, span))
+}
+
+fn speaker_in(ix: &mut MentionIndex, reading: &Reading, cx: &Context, span: Span) -> Option<usize> {
+    if let Some(found) = ix
+        .overlapping(reading, span, EntityType::Per)
+        .or_else(|| ix.overlapping(reading, span, EntityType::Org))
     {
         return Some(found);
     }
@@ -215,30 +232,24 @@ pub fn resolve_speaker(reading: &Reading, cx: &Context, span: Span) -> Option<us
         .collect();
     if words.len() <= 2 {
         if let Some(gender) = words.iter().find_map(|w| lex.pronouns.get(*w)) {
-            return last_person_before(reading, lex, span.start, *gender);
+            return last_person_before(ix, reading, lex, span.start, *gender);
         }
     }
     if let Some(found) = build::read_phrase(text, lex, &cx.lang) {
         if found.title.is_some() {
-            if let Some(entity) = resolve_titled(reading, lex, &found, span) {
+            if let Some(entity) = resolve_titled(ix, reading, lex, &found, span) {
                 return Some(entity);
             }
         }
     }
     // A surname alone: the last word of a person's name.
-    let last = words.last()?;
-    reading
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityType::Per)
-        .find(|(_, e)| dateline_text::fold(&e.name).text().rsplit(' ').next() == Some(*last))
-        .map(|(i, _)| i)
+    ix.person_with_surname(words.last()?)
 }
 
 /// The person holding the title a phrase names, preferring the most recent
 /// one before the phrase when several hold it.
 fn resolve_titled(
+    ix: &MentionIndex,
     reading: &Reading,
     lex: &Lexicon,
     phrase: &build::Phrase,
@@ -246,65 +257,42 @@ fn resolve_titled(
 ) -> Option<usize> {
     let title = lex.titles.get(phrase.title?)?;
     let role = title.role.as_deref()?;
-    let mut best: Option<(usize, usize)> = None;
-    for (index, entity) in reading.entities.iter().enumerate() {
-        if entity.kind != EntityType::Per || entity.role.as_deref() != Some(role) {
-            continue;
-        }
-        if let (Some(wanted), Some(has)) = (phrase.country, entity.country.as_deref()) {
-            if wanted != has {
-                continue;
-            }
-        }
-        let last_before = entity
-            .mentions
-            .iter()
-            .filter(|m| m.end <= span.start)
-            .map(|m| m.end)
-            .max()
-            .unwrap_or(0);
-        if best.map_or(true, |(_, at)| last_before > at) {
-            best = Some((index, last_before));
-        }
-    }
-    best.map(|(i, _)| i)
+    let holds = |index: &usize| {
+        reading.entities.get(*index).is_some_and(|entity| {
+            entity.kind == EntityType::Per
+                && entity.role.as_deref() == Some(role)
+                && match (phrase.country, entity.country.as_deref()) {
+                    (Some(wanted), Some(has)) => wanted == has,
+                    _ => true,
+                }
+        })
+    };
+    ix.persons_before(span.start).find(holds).or_else(|| {
+        // Nobody holding it was named before: the first one named after.
+        (0..reading.entities.len()).find(holds)
+    })
 }
 
 /// The person named last before `offset` whose gender, where the text shows
 /// it ("Mme", "la présidente"), agrees with the pronoun's.
 fn last_person_before(
+    ix: &MentionIndex,
     reading: &Reading,
     lex: &Lexicon,
     offset: usize,
     gender: char,
 ) -> Option<usize> {
-    let mut candidates: Vec<(usize, usize)> = reading
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityType::Per)
-        .filter_map(|(i, e)| {
-            e.mentions
-                .iter()
-                .filter(|m| m.end <= offset)
-                .map(|m| m.end)
-                .max()
-                .map(|end| (i, end))
-        })
-        .collect();
-    candidates.sort_by_key(|(_, end)| std::cmp::Reverse(*end));
-    candidates
-        .into_iter()
-        .find(|(i, _)| {
-            let shown = reading
+    let mut candidates = ix.persons_before(offset);
+    candidates.find(|i| {
+        let shown = ix.gender(*i, || {
+            reading
                 .entities
                 .get(*i)
-                .and_then(|e| person_gender(reading, lex, e));
-            gender == '-' || shown.map_or(true, |g| g == gender)
-        })
-        .map(|(i, _)| i)
+                .and_then(|e| person_gender(reading, lex, e))
+        });
+        gender == '-' || shown.map_or(true, |g| g == gender)
+    })
 }
-
 /// The gender a gendered title or honorific right before one of a person's
 /// mentions shows ("Mme Dumontel", "la ministre X"), if any.
 fn person_gender(

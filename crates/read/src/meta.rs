@@ -78,9 +78,9 @@ fn read_title(reading: &mut Reading, lines: &[Line]) -> usize {
     let text = reading.doc.slice(first.span);
     let stands_alone = first.blank_after && lines.len() > 1;
     let looks_like_headline = text.chars().count() <= MAX_TITLE_CHARS
-        && !(text.ends_with('.') && !text.ends_with("..."))
+        && (!text.ends_with('.') || text.ends_with("..."))
         && parse_dateline(text).is_none();
-    if !(stands_alone && looks_like_headline) {
+    if !stands_alone || !looks_like_headline {
         return 0;
     }
     if reading.doc.meta.title.is_none() {
@@ -91,9 +91,13 @@ fn read_title(reading: &mut Reading, lines: &[Line]) -> usize {
 }
 
 fn read_dateline(reading: &mut Reading, cx: &Context, lines: &[Line], body_start: usize) {
-    let Some(line) = lines.get(body_start) else { return };
+    let Some(line) = lines.get(body_start) else {
+        return;
+    };
     let text = reading.doc.slice(line.span);
-    let Some(found) = parse_dateline(text) else { return };
+    let Some(found) = parse_dateline(text) else {
+        return;
+    };
     let at = |s: Span| Span::new(line.span.start + s.start, line.span.start + s.end);
     let date = found.date.and_then(|d| {
         let expr = text.get(d.start..d.end)?;
@@ -101,10 +105,15 @@ fn read_dateline(reading: &mut Reading, cx: &Context, lines: &[Line], body_start
     });
     reading.doc.meta.dateline = Some(Dateline {
         span: at(found.span),
-        place_text: text.get(found.place.start..found.place.end).map(str::to_string),
+        place_text: text
+            .get(found.place.start..found.place.end)
+            .map(str::to_string),
         place_span: Some(at(found.place)),
         date,
-        agency: found.agency.and_then(|a| text.get(a.start..a.end)).map(str::to_string),
+        agency: found
+            .agency
+            .and_then(|a| text.get(a.start..a.end))
+            .map(str::to_string),
     });
 }
 
@@ -132,7 +141,9 @@ fn parse_dateline(line: &str) -> Option<DatelineParts> {
     // Up to two comma-separated parts: a region and/or a date.
     while comma_parts < 2 {
         let rest = line.get(pos..)?;
-        let Some(after_comma) = rest.strip_prefix(',') else { break };
+        let Some(after_comma) = rest.strip_prefix(',') else {
+            break;
+        };
         let part_start = pos + 1 + (after_comma.len() - after_comma.trim_start().len());
         let part_end = part_end(line, part_start);
         let part = line.get(part_start..part_end)?.trim_end();
@@ -164,7 +175,9 @@ fn parse_dateline(line: &str) -> Option<DatelineParts> {
         }
     }
     let after = line.get(end..)?;
-    let dash = ["--", "—", "–", "-"].iter().find_map(|d| after.trim_start().strip_prefix(d).map(|_| ()));
+    let dash = ["--", "—", "–", "-"]
+        .iter()
+        .find_map(|d| after.trim_start().strip_prefix(d).map(|_| ()));
     let separated = dash.is_some() && after.starts_with(|c: char| c.is_whitespace());
     let followed_by_body = after.is_empty() || after.starts_with(|c: char| c.is_whitespace());
     // A capitalised name before a parenthesis is often a person and their
@@ -173,9 +186,18 @@ fn parse_dateline(line: &str) -> Option<DatelineParts> {
     // parenthesis names a known news organisation.
     let strong = all_caps_place || date.is_some() || separated;
     let accepted = followed_by_body
-        && ((agency.is_some() && (strong || agency.and_then(|a| line.get(a.start..a.end)).is_some_and(is_news_organisation)))
+        && ((agency.is_some()
+            && (strong
+                || agency
+                    .and_then(|a| line.get(a.start..a.end))
+                    .is_some_and(is_news_organisation)))
             || (separated && (all_caps_place || date.is_some())));
-    accepted.then_some(DatelineParts { span: Span::new(0, end), place, date, agency })
+    accepted.then_some(DatelineParts {
+        span: Span::new(0, end),
+        place,
+        date,
+        agency,
+    })
 }
 
 /// Where a comma-separated dateline part ends: at the next comma, parenthesis or spaced dash.
@@ -208,7 +230,9 @@ fn capitalised_run(line: &str, from: usize, max_words: usize) -> Option<usize> {
         let has_stop = clean.len() < word.len();
         let first = clean.chars().next()?;
         let capitalised = first.is_uppercase()
-            && clean.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
         let particle = end.is_some() && clean.len() <= 3 && clean.chars().all(|c| c.is_lowercase());
         if capitalised {
             words += 1;
@@ -265,11 +289,14 @@ fn cues(lang: &str) -> Option<&'static Cues> {
             if name != "source_cues.tsv" {
                 continue;
             }
-            let Some(text) = dateline_lang::file(iso, name) else { continue };
+            let Some(text) = dateline_lang::file(iso, name) else {
+                continue;
+            };
             let mut cues = Cues::default();
             let mut inline = Vec::new();
             for row in dateline_lang::rows(text) {
-                let (Some(cue), Some(role), Some(place)) = (row.first(), row.get(1), row.get(2)) else {
+                let (Some(cue), Some(role), Some(place)) = (row.first(), row.get(1), row.get(2))
+                else {
                     continue;
                 };
                 let folded = dateline_text::fold(cue).text().to_string();
@@ -286,7 +313,10 @@ fn cues(lang: &str) -> Option<&'static Cues> {
             cues.articles.sort_by_key(|c| std::cmp::Reverse(c.len()));
             if !inline.is_empty() {
                 let patterns: Vec<&str> = inline.iter().map(|(c, _)| c.as_str()).collect();
-                if let Ok(matcher) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns) {
+                if let Ok(matcher) = AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(patterns)
+                {
                     cues.inline = Some((matcher, inline.into_iter().map(|(_, r)| r).collect()));
                 }
             }
@@ -305,27 +335,49 @@ fn read_sources(reading: &mut Reading, cx: &Context, lines: &[Line]) {
 
     // "Source Russia Today" on a line of its own.
     for line in lines {
-        let Some(line_text) = text.get(line.span.start..line.span.end) else { continue };
+        let Some(line_text) = text.get(line.span.start..line.span.end) else {
+            continue;
+        };
         if line_text.chars().count() > MAX_NAME_CHARS + 20 {
             continue;
         }
         if let Some((name, role)) = after_cue(line_text, &cues.line) {
             let start = line.span.start + name.start;
-            push_source(&mut found, text, Span::new(start, line.span.start + name.end), role);
+            push_source(
+                &mut found,
+                text,
+                Span::new(start, line.span.start + name.end),
+                role,
+            );
         }
     }
 
     // "(avec AFP)", "(with Reuters)".
     let mut search = 0;
-    while let Some(open) = text.get(search..).and_then(|r| r.find('(')).map(|i| search + i) {
+    while let Some(open) = text
+        .get(search..)
+        .and_then(|r| r.find('('))
+        .map(|i| search + i)
+    {
         search = open + 1;
-        let Some(close) = text.get(open..).and_then(|r| r.find(')')).map(|i| open + i) else { break };
-        if close - open > MAX_NAME_CHARS || dateline.is_some_and(|d| d.contains(Span::new(open, close))) {
+        let Some(close) = text.get(open..).and_then(|r| r.find(')')).map(|i| open + i) else {
+            break;
+        };
+        if close - open > MAX_NAME_CHARS
+            || dateline.is_some_and(|d| d.contains(Span::new(open, close)))
+        {
             continue;
         }
-        let Some(inner) = text.get(open + 1..close) else { continue };
+        let Some(inner) = text.get(open + 1..close) else {
+            continue;
+        };
         if let Some((name, role)) = after_cue(inner, &cues.paren) {
-            push_source(&mut found, text, Span::new(open + 1 + name.start, open + 1 + name.end), role);
+            push_source(
+                &mut found,
+                text,
+                Span::new(open + 1 + name.start, open + 1 + name.end),
+                role,
+            );
         }
     }
 
@@ -333,11 +385,15 @@ fn read_sources(reading: &mut Reading, cx: &Context, lines: &[Line]) {
     if let Some((matcher, roles)) = &cues.inline {
         let folded = cx.folded.text();
         for m in matcher.find_iter(folded) {
-            let bounded_left = folded.get(..m.start()).is_none_or(|b| b.is_empty() || b.ends_with([' ', '\n', '(', '"', ',']));
+            let bounded_left = folded.get(..m.start()).map_or(true, |b| {
+                b.is_empty() || b.ends_with([' ', '\n', '(', '"', ','])
+            });
             if !bounded_left {
                 continue;
             }
-            let Some(role) = roles.get(m.pattern().as_usize()).copied() else { continue };
+            let Some(role) = roles.get(m.pattern().as_usize()).copied() else {
+                continue;
+            };
             let mut after = m.end();
             let rest = folded.get(after..).unwrap_or("");
             let skipped = rest.len() - rest.trim_start_matches(' ').len();
@@ -347,10 +403,14 @@ fn read_sources(reading: &mut Reading, cx: &Context, lines: &[Line]) {
             }
             let rest = folded.get(after..).unwrap_or("");
             if let Some(article) = cues.articles.iter().find(|a| {
-                rest.starts_with(a.as_str()) && (a.ends_with('\'') || rest.get(a.len()..).is_some_and(|r| r.starts_with(' ')))
+                rest.starts_with(a.as_str())
+                    && (a.ends_with('\'')
+                        || rest.get(a.len()..).is_some_and(|r| r.starts_with(' ')))
             }) {
                 after += article.len();
-                after += folded.get(after..).map_or(0, |r| r.len() - r.trim_start_matches(' ').len());
+                after += folded
+                    .get(after..)
+                    .map_or(0, |r| r.len() - r.trim_start_matches(' ').len());
             }
             let start = cx.folded.to_original(Span::new(after, after)).start;
             if let Some(name) = known_media_at(text, start) {
@@ -367,14 +427,22 @@ fn read_sources(reading: &mut Reading, cx: &Context, lines: &[Line]) {
 fn after_cue(text: &str, cues: &[(String, SourceRole)]) -> Option<(Span, SourceRole)> {
     let folded = dateline_text::fold(text);
     for (cue, role) in cues {
-        let Some(rest) = folded.text().strip_prefix(cue.as_str()) else { continue };
+        let Some(rest) = folded.text().strip_prefix(cue.as_str()) else {
+            continue;
+        };
         let trimmed = rest.trim_start_matches([' ', ':', '-', '–', '—']);
         if trimmed.len() == rest.len() && !cue.ends_with('\'') {
             continue; // "Sourced" is not "Source".
         }
         let name_start_folded = folded.text().len() - trimmed.len();
-        let name_start = folded.to_original(Span::new(name_start_folded, name_start_folded)).start;
-        let name = text.get(name_start..)?.trim_end().trim_end_matches(['.', ')']).trim_end();
+        let name_start = folded
+            .to_original(Span::new(name_start_folded, name_start_folded))
+            .start;
+        let name = text
+            .get(name_start..)?
+            .trim_end()
+            .trim_end_matches(['.', ')'])
+            .trim_end();
         if looks_like_name(name) {
             return Some((Span::new(name_start, name_start + name.len()), *role));
         }
@@ -386,7 +454,10 @@ fn looks_like_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
     (1..=MAX_NAME_WORDS).contains(&words)
         && name.chars().count() <= MAX_NAME_CHARS
-        && name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !name.contains(['.', '!', '?', ';', '«', '»', '"'])
 }
 
@@ -413,12 +484,21 @@ fn is_news_organisation(name: &str) -> bool {
 }
 
 fn push_source(found: &mut Vec<Source>, text: &str, span: Span, role: SourceRole) {
-    let Some(name) = text.get(span.start..span.end) else { return };
+    let Some(name) = text.get(span.start..span.end) else {
+        return;
+    };
     let key = dateline_text::fold(name).text().to_string();
-    if found.iter().any(|s| dateline_text::fold(&s.name).text() == key) {
+    if found
+        .iter()
+        .any(|s| dateline_text::fold(&s.name).text() == key)
+    {
         return;
     }
-    found.push(Source { name: name.to_string(), role, span });
+    found.push(Source {
+        name: name.to_string(),
+        role,
+        span,
+    });
 }
 
 // ------------------------------------------------------------------ footer
@@ -432,9 +512,13 @@ fn read_footer(reading: &mut Reading, _cx: &Context, lines: &[Line]) {
     let mut url = None;
     let mut url_line = None;
     for (i, line) in lines.iter().enumerate().skip(first_footer) {
-        let Some(line_text) = text.get(line.span.start..line.span.end) else { continue };
+        let Some(line_text) = text.get(line.span.start..line.span.end) else {
+            continue;
+        };
         let bare = line_text.trim_start_matches('<').trim_end_matches('>');
-        if (bare.starts_with("http://") || bare.starts_with("https://")) && !bare.contains(char::is_whitespace) {
+        if (bare.starts_with("http://") || bare.starts_with("https://"))
+            && !bare.contains(char::is_whitespace)
+        {
             url = Some(bare.to_string());
             url_line = Some(i);
         }
@@ -445,10 +529,20 @@ fn read_footer(reading: &mut Reading, _cx: &Context, lines: &[Line]) {
         let name = text.get(last.span.start..last.span.end).unwrap_or("");
         let after_url = url_line.is_some_and(|u| u + 1 == last_index);
         let after_source = reading.doc.meta.sources.iter().any(|s| {
-            lines.get(last_index.wrapping_sub(1)).is_some_and(|prev| prev.span.contains(s.span))
+            lines
+                .get(last_index.wrapping_sub(1))
+                .is_some_and(|prev| prev.span.contains(s.span))
         });
-        let is_source_line = reading.doc.meta.sources.iter().any(|s| last.span.contains(s.span));
-        if looks_like_name(name) && !is_source_line && (after_url || after_source || is_news_organisation(name)) {
+        let is_source_line = reading
+            .doc
+            .meta
+            .sources
+            .iter()
+            .any(|s| last.span.contains(s.span));
+        if looks_like_name(name)
+            && !is_source_line
+            && (after_url || after_source || is_news_organisation(name))
+        {
             publisher = Some(name.to_string());
         }
     }
@@ -468,7 +562,12 @@ mod tests {
     fn parts(line: &str) -> Option<(String, Option<String>, Option<String>, String)> {
         parse_dateline(line).map(|p| {
             let get = |s: Span| line[s.start..s.end].to_string();
-            (get(p.place), p.date.map(get), p.agency.map(get), get(p.span))
+            (
+                get(p.place),
+                p.date.map(get),
+                p.agency.map(get),
+                get(p.span),
+            )
         })
     }
 
@@ -476,19 +575,39 @@ mod tests {
     fn dateline_shapes() {
         assert_eq!(
             parts("Moscou, 10 janvier (RHC) Lors d'une réunion de l'OTSC"),
-            Some(("Moscou".into(), Some("10 janvier".into()), Some("RHC".into()), "Moscou, 10 janvier (RHC)".into()))
+            Some((
+                "Moscou".into(),
+                Some("10 janvier".into()),
+                Some("RHC".into()),
+                "Moscou, 10 janvier (RHC)".into()
+            ))
         );
         assert_eq!(
             parts("PARIS (Reuters) - French police said"),
-            Some(("PARIS".into(), None, Some("Reuters".into()), "PARIS (Reuters)".into()))
+            Some((
+                "PARIS".into(),
+                None,
+                Some("Reuters".into()),
+                "PARIS (Reuters)".into()
+            ))
         );
         assert_eq!(
             parts("KYIV, Ukraine (AP) — Russian forces"),
-            Some(("KYIV".into(), None, Some("AP".into()), "KYIV, Ukraine (AP)".into()))
+            Some((
+                "KYIV".into(),
+                None,
+                Some("AP".into()),
+                "KYIV, Ukraine (AP)".into()
+            ))
         );
         assert_eq!(
             parts("WASHINGTON, Jan. 5 (Xinhua) -- The United States"),
-            Some(("WASHINGTON".into(), Some("Jan. 5".into()), Some("Xinhua".into()), "WASHINGTON, Jan. 5 (Xinhua)".into()))
+            Some((
+                "WASHINGTON".into(),
+                Some("Jan. 5".into()),
+                Some("Xinhua".into()),
+                "WASHINGTON, Jan. 5 (Xinhua)".into()
+            ))
         );
         assert_eq!(
             parts("BAMAKO - Des hommes armés ont attaqué"),
@@ -496,15 +615,26 @@ mod tests {
         );
         assert_eq!(
             parts("RIO DE JANEIRO, 3 mars (AFP) - La police"),
-            Some(("RIO DE JANEIRO".into(), Some("3 mars".into()), Some("AFP".into()), "RIO DE JANEIRO, 3 mars (AFP)".into()))
+            Some((
+                "RIO DE JANEIRO".into(),
+                Some("3 mars".into()),
+                Some("AFP".into()),
+                "RIO DE JANEIRO, 3 mars (AFP)".into()
+            ))
         );
     }
 
     #[test]
     fn sentences_are_not_datelines() {
-        assert_eq!(parts("Il a assuré que «jamais» ses forces n'ouvriraient le feu."), None);
+        assert_eq!(
+            parts("Il a assuré que «jamais» ses forces n'ouvriraient le feu."),
+            None
+        );
         assert_eq!(parts("The president (who spoke) said"), None);
-        assert_eq!(parts("Kassym-Jomart Tokaïev a précisé que ces troupes se retireraient"), None);
+        assert_eq!(
+            parts("Kassym-Jomart Tokaïev a précisé que ces troupes se retireraient"),
+            None
+        );
         assert_eq!(parts("Paris - Lyon: le match est reporté"), None);
         assert_eq!(parts("Emmanuel Macron (LREM) a annoncé"), None);
         assert_eq!(parts(""), None);

@@ -493,3 +493,55 @@ fn title_case_headlines_name_only_known_names() {
     assert!(names.contains(&"Nurlan Abenov"), "{names:?}");
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+/// The look-ups index each document's mentions once; asking about two
+/// documents in turn must answer each from its own entities, and a long
+/// document must give the same answers at its end as at its start.
+#[test]
+fn lookups_follow_the_document_asked_about() {
+    let (mali, mali_cx) = read(
+        "fr",
+        "Au Mali, le président malien Aslan Berdibekov a parlé. Il a dénoncé des combattants armés. Les forces de sécurité ont riposté.",
+    );
+    let (kenya, kenya_cx) = read(
+        "en",
+        "In Kenya, Interior Minister Joseph Kamau spoke on Monday. He said police had arrested 12 people in Nairobi.",
+    );
+    for _ in 0..2 {
+        let forces =
+            entities::actor_for_span(&mali, &mali_cx, span_of(&mali, "Les forces de sécurité", 0))
+                .expect("forces");
+        assert_eq!(forces.country.as_deref(), Some("MLI"));
+        let il = entities::resolve_speaker(&mali, &mali_cx, span_of(&mali, "Il", 0));
+        assert_eq!(
+            il.map(|i| mali.entities[i].name.as_str()),
+            Some("Aslan Berdibekov")
+        );
+        let he = entities::resolve_speaker(&kenya, &kenya_cx, span_of(&kenya, "He", 0));
+        assert_eq!(
+            he.map(|i| kenya.entities[i].name.as_str()),
+            Some("Joseph Kamau")
+        );
+        let police = entities::actor_for_span(&kenya, &kenya_cx, span_of(&kenya, "police", 0))
+            .expect("police");
+        assert_eq!(police.country.as_deref(), Some("KEN"));
+        assert_eq!(entities::focus_country(&mali).as_deref(), Some("MLI"));
+        assert_eq!(entities::focus_country(&kenya).as_deref(), Some("KEN"));
+    }
+
+    let unit = "Interior Minister Joseph Kamau visited Nairobi. He said police had arrested 12 people. Later the Interior Minister left. ";
+    let (long, long_cx) = read("en", &format!("In Kenya, {}", unit.repeat(300)));
+    let last_he = long.doc.text.rfind("He said").expect("a last sentence");
+    let he = entities::resolve_speaker(&long, &long_cx, Span::new(last_he, last_he + 2));
+    assert_eq!(
+        he.map(|i| long.entities[i].name.as_str()),
+        Some("Joseph Kamau")
+    );
+    let title = long.doc.text.rfind("the Interior Minister").unwrap_or(0);
+    let minister = entities::resolve_speaker(&long, &long_cx, Span::new(title, title + 21));
+    assert_eq!(
+        minister.map(|i| long.entities[i].name.as_str()),
+        Some("Joseph Kamau"),
+        "a title names its holder at the end of a long text"
+    );
+}

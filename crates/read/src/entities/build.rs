@@ -1298,7 +1298,8 @@ fn assemble(input: &Input, mentions: Vec<Mention>) -> Vec<Entity> {
         entity.country = entity.country.take().or(m.country.map(str::to_string));
         entity.sector = entity.sector.take().or(m.sector);
         entity.role = entity.role.take().or(m.role);
-        if !entity.mentions.contains(&span) {
+        // Mentions come in text order, so a repeated span is the last one pushed.
+        if entity.mentions.last() != Some(&span) {
             entity.mentions.push(span);
         }
     }
