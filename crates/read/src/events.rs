@@ -489,7 +489,10 @@ fn build_event(
         let mut subject_people = participants(d, subject.clone(), quote_speaker_entity);
         // "The Nigerian Union of Teachers (NUT), the umbrella union ..., announced": an
         // apposition names no one; the phrase before it does.
-        if subject_people.is_empty()
+        // "Pakistan, a key U.S. ally, has refused": a phrase set off by commas before the
+        // verb describes the subject before it, which did the act.
+        let set_off = view.word(subject.end) == ",";
+        if (subject_people.is_empty() || set_off)
             && subject.start > sentence.start.max(previous_match)
             && view.word(subject.start - 1) == ","
         {
@@ -1031,8 +1034,12 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
         .clone()
         .filter(|&i| !view.is_quote(i) && !lex.role(Role::Determiner).has(view.word(i)))
         .collect();
-    if words.len() == 1 {
-        let i = words.first().copied().unwrap_or(range.start);
+    // "The US rejected": a word written in capitals is an acronym, not the pronoun "us".
+    let acronym = |i: usize| {
+        let raw = reading.doc.slice(view.span(i));
+        raw.chars().count() > 1 && raw.chars().all(|c| c.is_uppercase())
+    };
+    if let Some(&i) = words.first().filter(|&&i| words.len() == 1 && !acronym(i)) {
         let w = view.word(i);
         if lex.role(Role::Pronoun1).has(w) {
             return speaker

@@ -52,6 +52,23 @@ impl View {
         } else {
             token_ranges(&toks, &reading.text.sentences)
         };
+        // "U.S. Secretary of State", "Lt. Gen. Avril": a period glued to a word inside a
+        // sentence (the splitter did not end the sentence there) abbreviates it; it is
+        // no clause break for the phrase readers.
+        for range in &sentences {
+            for i in range.start + 1..range.end.saturating_sub(1) {
+                let glued =
+                    toks.get(i - 1).map(|p| p.span.end) == toks.get(i).map(|t| t.span.start);
+                if let Some(tok) = toks.get_mut(i) {
+                    if glued
+                        && tok.kind == TokenKind::Punct
+                        && text.get(tok.span.start..tok.span.end) == Some(".")
+                    {
+                        tok.kind = TokenKind::Symbol;
+                    }
+                }
+            }
+        }
         let quoted = quoted_regions(text);
         View {
             toks,
