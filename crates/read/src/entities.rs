@@ -172,6 +172,14 @@ fn actor_in(
     if let Some(found) = phrase {
         if found.sector.is_some() || found.country.is_some() {
             let mut country = found.country.map(str::to_string);
+            if found.residents {
+                // "Ethnic Albanians in south Serbia": where they live, when
+                // the phrase or the story says it and it is another country.
+                let story = focus_in(ix, reading).filter(|c| Some(c.as_str()) != found.country);
+                if let Some(residence) = found.residence.map(str::to_string).or(story) {
+                    country = Some(residence);
+                }
+            }
             if country.is_none() {
                 country = inside(ix, &[EntityType::Gpe, EntityType::Norp])
                     .and_then(|(_, e)| e.country.clone());

@@ -545,3 +545,65 @@ fn lookups_follow_the_document_asked_about() {
         "a title names its holder at the end of a long text"
     );
 }
+
+#[test]
+fn peoples_named_as_residents_belong_where_they_live() {
+    let text = "Up to 300 ethnic Uzbeks in southern Kyrgyzstan protested on Sunday. Russian troops in Syria stayed. The Kurds of Turkey marched.";
+    let (reading, cx) = read("en", text);
+    let actor = |needle: &str| {
+        entities::actor_for_span(&reading, &cx, span_of(&reading, needle, 0))
+            .and_then(|p| p.country)
+    };
+    assert_eq!(
+        actor("Up to 300 ethnic Uzbeks in southern Kyrgyzstan").as_deref(),
+        Some("KGZ")
+    );
+    assert_eq!(actor("Russian troops in Syria").as_deref(), Some("RUS"));
+    assert_eq!(actor("The Kurds of Turkey").as_deref(), Some("TUR"));
+
+    let (fr, fr_cx) = read(
+        "fr",
+        "Les Ouzbeks du Kirghizistan ont manifesté. Les soldats russes en Syrie sont restés.",
+    );
+    let actor = |needle: &str| {
+        entities::actor_for_span(&fr, &fr_cx, span_of(&fr, needle, 0)).and_then(|p| p.country)
+    };
+    assert_eq!(actor("Les Ouzbeks du Kirghizistan").as_deref(), Some("KGZ"));
+    assert_eq!(actor("Les soldats russes en Syrie").as_deref(), Some("RUS"));
+}
+
+#[test]
+fn a_country_name_before_a_title_gives_the_holder_its_country() {
+    let (reading, _) = read(
+        "en",
+        "U.S. Secretary of State Aslan Berdibekov telephoned Kenya Vice-President Piotr Walden on Tuesday.",
+    );
+    assert_eq!(
+        named(&reading, "Aslan Berdibekov").country.as_deref(),
+        Some("USA")
+    );
+    assert_eq!(
+        named(&reading, "Piotr Walden").country.as_deref(),
+        Some("KEN")
+    );
+}
+
+#[test]
+fn regional_bodies_and_state_acronyms_are_known() {
+    let (fr, _) = read(
+        "fr",
+        "La Cédéao a menacé le Niger. La Minusma a quitté Gao. La Communauté européenne a répondu.",
+    );
+    for name in [
+        "Economic Community of West African States",
+        "MINUSMA",
+        "European Community",
+    ] {
+        assert_eq!(named(&fr, name).country.as_deref(), Some("IGO"), "{name}");
+    }
+    let (en, cx) = read("en", "The PRC demanded talks. APEC ministers met in Lima.");
+    let prc = entities::actor_for_span(&en, &cx, span_of(&en, "The PRC", 0)).expect("PRC");
+    assert_eq!(prc.country.as_deref(), Some("CHN"));
+    let apec = entities::actor_for_span(&en, &cx, span_of(&en, "APEC ministers", 0)).expect("APEC");
+    assert_eq!(apec.country.as_deref(), Some("IGO"));
+}

@@ -416,6 +416,23 @@ fn title_groups(
         {
             // "Kazakhstan's president": the country stays a mention of its own.
             group.country = country_ending_at(input, gazetteer, start - 1);
+        } else if start >= 1 {
+            // "U.S. Secretary of State", "Kenya Vice-President": a country's
+            // name used as its adjective, on the same line.
+            // The period of "U.S." is a token of its own, outside the match.
+            let abbreviation_period = start >= 2
+                && toks.get(start - 1).is_some_and(|t| {
+                    t.kind == TokKind::Punct
+                        && t.folded(input.folded) == "."
+                        && toks.get(start - 2).is_some_and(|w| w.f.end == t.f.start)
+                });
+            let end = if abbreviation_period {
+                start - 1
+            } else {
+                start
+            };
+            group.country = country_ending_at(input, gazetteer, end)
+                .filter(|_| toks.get(start).is_some_and(|t| !t.after_break));
         }
         // "le président kazakh"
         if group.country.is_none() {
@@ -1349,6 +1366,11 @@ pub(crate) struct Phrase {
     pub country: Option<&'static str>,
     /// The actor belongs to the story's country unless the phrase says otherwise.
     pub domestic: bool,
+    /// A people named by a demonym as residents ("ethnic Albanians in
+    /// Serbia"): they belong to the place where they live, which is
+    /// `residence` when the phrase names it, else the story's country.
+    pub residents: bool,
+    pub residence: Option<&'static str>,
 }
 
 /// Reads a noun phrase ("les forces de sécurité kazakhes", "Senior Hungarian
@@ -1363,6 +1385,8 @@ pub(crate) fn read_phrase(text: &str, lex: &Lexicon, lang: &str) -> Option<Phras
         sector: None,
         country: None,
         domestic: false,
+        residents: false,
+        residence: None,
     };
     let mut found = false;
     if let Some(matcher) = lex.matcher.as_ref() {
@@ -1396,15 +1420,23 @@ pub(crate) fn read_phrase(text: &str, lex: &Lexicon, lang: &str) -> Option<Phras
             }
         }
     }
-    for tok in &toks {
+    let mut demonym_at = None;
+    for (k, tok) in toks.iter().enumerate() {
         if tok.kind != TokKind::Word || tok.has_digit {
             continue;
         }
         let word = tok.folded(ftext);
         if let Some(country) = knowledge::demonym(word, lang) {
             phrase.country = Some(country);
+            demonym_at = Some(k);
             found = true;
             break;
+        }
+    }
+    if let Some(at) = demonym_at {
+        phrase.residents = residents(&toks, ftext, lex, at);
+        if phrase.residents {
+            phrase.residence = place_country_after(text, &folded, &toks, at, phrase.country);
         }
     }
     if phrase.country.is_none() {
@@ -1423,4 +1455,57 @@ pub(crate) fn read_phrase(text: &str, lex: &Lexicon, lang: &str) -> Option<Phras
         }
     }
     found.then_some(phrase)
+}
+
+/// Whether the demonym at token `at` names a people as residents: a marker
+/// word in the phrase ("ethnic"), or a people noun (capitalised) followed by
+/// a link word ("Albanians of", "les Albanais de"), not an adjective before
+/// an actor noun ("Russian troops in Syria" stay Russian).
+fn residents(toks: &[Tok], ftext: &str, lex: &Lexicon, at: usize) -> bool {
+    let marker = |t: &Tok| {
+        lex.resident_markers
+            .get(t.folded(ftext).trim_end_matches('\''))
+            .copied()
+    };
+    if toks
+        .iter()
+        .filter(|t| matches!(t.kind, TokKind::Word | TokKind::Elision))
+        .any(|t| marker(t) == Some(true))
+    {
+        return true;
+    }
+    let people_noun = toks.get(at).is_some_and(|t| t.case == Case::Title);
+    people_noun && toks.get(at + 1).is_some_and(|t| marker(t) == Some(false))
+}
+
+/// The country of the first place named after token `at` that is not the
+/// demonym's own country ("in south Serbia" -> SRB).
+fn place_country_after(
+    text: &str,
+    folded: &Folded,
+    toks: &[Tok],
+    at: usize,
+    own: Option<&'static str>,
+) -> Option<&'static str> {
+    let after = toks.get(at).map_or(0, |t| t.f.end);
+    knowledge::find_all(text, folded)
+        .into_iter()
+        .filter(|m| m.range.start >= after)
+        .filter(|m| {
+            toks.get(scan::token_at(toks, m.range.start))
+                .is_some_and(|t| t.capitalised() || t.case == Case::None)
+        })
+        .find_map(|m| {
+            let known: Vec<Known> = m
+                .ids
+                .iter()
+                .filter_map(|id| knowledge::known(*id))
+                .collect();
+            let country = known
+                .iter()
+                .find(|k| k.kind == Kind::Country)
+                .or_else(|| known.iter().find(|k| k.is_place()))
+                .and_then(|k| k.country)?;
+            (Some(country) != own).then_some(country)
+        })
 }

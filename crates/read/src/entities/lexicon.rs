@@ -73,6 +73,9 @@ pub(crate) struct Lexicon {
     pub elisions: FastMap<String, ()>,
     /// Folded titles written with a final period ("gen", "m"), whose period ends no sentence.
     pub abbreviations: FastMap<String, ()>,
+    /// Words that make a demonym's people residents of a place ("ethnic"
+    /// anywhere: true; "of" right after the demonym: false).
+    pub resident_markers: FastMap<String, bool>,
 }
 
 impl Lexicon {
@@ -218,6 +221,13 @@ fn load(iso: &str) -> Lexicon {
         .map(|w| (fold(w).trim_end_matches('\'').to_string(), ()))
         .collect();
 
+    let resident_markers = dateline_lang::rows(file("resident_markers.tsv"))
+        .filter_map(|row| {
+            let word = fold(row.first()?).trim_end_matches('\'').to_string();
+            Some((word, *row.get(1)? == "marker"))
+        })
+        .collect();
+
     Lexicon {
         titles,
         actors,
@@ -230,6 +240,7 @@ fn load(iso: &str) -> Lexicon {
         cues,
         elisions,
         abbreviations,
+        resident_markers,
     }
 }
 
