@@ -16,6 +16,7 @@
 //! assert_eq!(article.language.as_deref(), Some("en"));
 //! ```
 
+mod dates;
 mod decode;
 mod dom;
 mod entities;
@@ -34,7 +35,8 @@ pub struct Article {
     /// The main text: paragraphs separated by blank lines, headings on their own line.
     pub text: String,
     pub title: Option<String>,
-    /// As found (ISO 8601 date or date-time when the page gives one).
+    /// ISO 8601: a date-time as the metadata gives it, else `YYYY-MM-DD` (a
+    /// written date normalised), or `YYYY-MM` from a URL with only a month.
     pub published: Option<String>,
     pub author: Option<String>,
     pub site_name: Option<String>,

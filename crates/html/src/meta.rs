@@ -1,7 +1,14 @@
 //! Page metadata: title, publication date, author, site, canonical URL, language.
 
+use crate::dates;
 use crate::dom::{Dom, Tag};
 use serde_json::Value;
+
+/// How far after the headline (bytes of visible text) a shown date is looked for:
+/// bylines and datelines sit right under it.
+const SHOWN_DATE_WITHIN: usize = 600;
+/// Headings considered as the page's headline.
+const MAX_H1: usize = 8;
 
 #[derive(Default, Debug)]
 pub(crate) struct Meta {
@@ -23,6 +30,8 @@ struct Found {
     ld_headline: Option<String>,
     title_tag: Option<String>,
     h1: Option<String>,
+    /// Every `<h1>` (node and text), the headline among them chosen later.
+    h1s: Vec<(u32, String)>,
     meta_date: Option<String>,
     ld_date: Option<String>,
     itemprop_date: Option<String>,
@@ -44,6 +53,15 @@ fn set(slot: &mut Option<String>, value: &str) {
     let value = value.trim();
     if slot.is_none() && !value.is_empty() {
         *slot = Some(collapse(value));
+    }
+}
+
+/// Like [`set`] for dates: only a value that reads as a date (ISO kept as
+/// written, other forms normalised to `YYYY-MM-DD`) fills the slot, so a
+/// placeholder such as `0001-01-01` leaves room for the next candidate.
+fn set_date(slot: &mut Option<String>, value: &str, language: Option<&str>) {
+    if slot.is_none() {
+        *slot = dates::normalize(value, language);
     }
 }
 
@@ -96,8 +114,11 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
                 let t = dom.collect_text(id, 2000);
                 set(&mut f.title_tag, &t);
             }
-            Tag::H(1) if f.h1.is_none() => {
-                let t = dom.collect_text(id, 2000);
+            Tag::H(1) if f.h1s.len() < MAX_H1 => {
+                let t = collapse(&dom.collect_text(id, 2000));
+                if !t.is_empty() {
+                    f.h1s.push((id, t.clone()));
+                }
                 set(&mut f.h1, &t);
             }
             Tag::Meta => {
@@ -126,7 +147,9 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
                         }
                         "og:locale" | "content-language" | "language" | "dc.language"
                         | "inlanguage" => set(&mut f.meta_lang, content),
-                        k if is_date_key(k) => set(&mut f.meta_date, content),
+                        k if is_date_key(k) => {
+                            set_date(&mut f.meta_date, content, f.html_lang.as_deref())
+                        }
                         _ => {}
                     }
                 }
@@ -158,7 +181,7 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
             }
             Tag::Time => {
                 if let Some(d) = dom.attr(id, "datetime") {
-                    set(&mut f.time_date, d);
+                    set_date(&mut f.time_date, d, f.html_lang.as_deref());
                 }
             }
             Tag::Text | Tag::Document => continue,
@@ -168,7 +191,7 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
             let value = || dom.attr(id, "content").or_else(|| dom.attr(id, "datetime"));
             if prop.eq_ignore_ascii_case("datePublished") {
                 if let Some(v) = value() {
-                    set(&mut f.itemprop_date, v);
+                    set_date(&mut f.itemprop_date, v, f.html_lang.as_deref());
                 }
             } else if prop.eq_ignore_ascii_case("author") && tag != Tag::Meta {
                 let t = dom.collect_text(id, 200);
@@ -180,26 +203,44 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
     }
 
     let site_name = f.site_name.clone().or(f.ld_publisher.clone());
-    let title = f
-        .og_title
-        .clone()
-        .or(f.ld_headline.clone())
-        .or(f.meta_title.clone())
-        .or(f.title_tag.clone())
-        .or(f.h1.clone())
-        .map(|t| strip_site(&t, site_name.as_deref(), f.h1.as_deref()));
-    let published = f
-        .meta_date
-        .or(f.ld_date)
-        .or(f.itemprop_date)
-        .or(f.time_date)
-        .or_else(|| url.and_then(date_in_url))
-        .or_else(|| f.canonical.as_deref().and_then(date_in_url));
     let language = f
         .html_lang
-        .or(f.meta_lang)
-        .or(f.ld_lang)
+        .clone()
+        .or(f.meta_lang.clone())
+        .or(f.ld_lang.clone())
         .and_then(|l| language_code(&l));
+    let meta_titles: Vec<String> = [&f.og_title, &f.ld_headline, &f.meta_title, &f.title_tag]
+        .into_iter()
+        .flatten()
+        .map(|t| strip_site(t, site_name.as_deref(), None))
+        .collect();
+    let headline = headline(&f.h1s, &meta_titles, site_name.as_deref());
+    let title = match headline {
+        Some((_, text)) => Some(text.clone()),
+        None => f
+            .og_title
+            .clone()
+            .or(f.ld_headline.clone())
+            .or(f.meta_title.clone())
+            .or(f.title_tag.clone())
+            .or(f.h1.clone())
+            .map(|t| strip_site(&t, site_name.as_deref(), f.h1.as_deref())),
+    };
+    // The date printed under the headline, in the page's own time zone.
+    let headline_node = headline
+        .map(|(id, _)| *id)
+        .or_else(|| title.as_deref().and_then(|t| node_showing(dom, t)));
+    let shown = headline_node.and_then(|id| shown_date(dom, id, language.as_deref()));
+    let declared = f.meta_date.or(f.ld_date).or(f.itemprop_date);
+    let published = match (declared, shown) {
+        // Metadata is often in UTC: a shown date one day off is the same
+        // moment in the publisher's time zone, the date readers see.
+        (Some(declared), Some(shown)) if days_apart(&declared, &shown) == Some(1) => Some(shown),
+        (Some(declared), _) => Some(declared),
+        (None, shown) => shown.or(f.time_date),
+    }
+    .or_else(|| url.and_then(date_in_url))
+    .or_else(|| f.canonical.as_deref().and_then(date_in_url));
     Meta {
         title,
         published,
@@ -209,6 +250,124 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> Meta {
         language,
         article_body: f.ld_body,
     }
+}
+
+/// The `<h1>` that is the article's headline: the one whose words best match
+/// the titles the page declares (site name removed). Editors often give the
+/// social or search title (`og:title`) other words than the visible headline;
+/// an `<h1>` sharing most of its words with one of them is the headline, while
+/// the site's logo in an `<h1>` or another story's heading is not.
+fn headline<'a>(
+    h1s: &'a [(u32, String)],
+    meta_titles: &[String],
+    site: Option<&str>,
+) -> Option<&'a (u32, String)> {
+    let mut best: Option<(&(u32, String), f32)> = None;
+    for candidate in h1s {
+        let text = &candidate.1;
+        if text.len() > 400 || site.is_some_and(|s| same_name(text, s) && text.len() <= s.len() + 8)
+        {
+            continue;
+        }
+        let words = word_set(text);
+        for meta in meta_titles {
+            let meta_words = word_set(meta);
+            let common = words.iter().filter(|w| meta_words.contains(w)).count();
+            let smaller = words.len().min(meta_words.len()).max(1);
+            let equal = normalized(text) == normalized(meta);
+            // Three shared words at least, unless the two are the same title.
+            let score = if equal {
+                1.0
+            } else if common >= 3 {
+                common as f32 / smaller as f32
+            } else {
+                0.0
+            };
+            if score >= 0.6 && best.map_or(true, |(_, s)| score > s) {
+                best = Some((candidate, score));
+            }
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+fn word_set(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+fn normalized(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The first visible text node that reads as `title` (when the headline is not
+/// an `<h1>`): where the page shows it.
+fn node_showing(dom: &Dom, title: &str) -> Option<u32> {
+    let wanted = normalized(title);
+    if wanted.is_empty() {
+        return None;
+    }
+    (0..dom.nodes.len() as u32).find(|&id| {
+        if dom.tag(id) != Tag::Text {
+            return false;
+        }
+        let text = dom.text_of(id).trim();
+        // Cheap length check first: most nodes are far shorter or longer.
+        if text.len() + 8 < title.len() || text.len() > title.len() * 2 + 8 {
+            return false;
+        }
+        let parent = dom.node(id).map_or(Tag::Document, |n| dom.tag(n.parent));
+        !matches!(
+            parent,
+            Tag::Title | Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+        ) && normalized(text) == wanted
+    })
+}
+
+/// The first date written in the visible text right after the headline
+/// (byline, dateline), normalised to `YYYY-MM-DD`.
+fn shown_date(dom: &Dom, headline: u32, language: Option<&str>) -> Option<String> {
+    let mut text = String::new();
+    let start = dom.subtree_end(headline);
+    for id in start..dom.nodes.len() as u32 {
+        if text.len() > SHOWN_DATE_WITHIN {
+            break;
+        }
+        if dom.tag(id) != Tag::Text {
+            continue;
+        }
+        let parent = dom.node(id).map_or(Tag::Document, |n| dom.tag(n.parent));
+        if matches!(
+            parent,
+            Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+        ) {
+            continue;
+        }
+        text.push_str(dom.text_of(id));
+        text.push(' ');
+    }
+    dates::find_written(&text, language, SHOWN_DATE_WITHIN).map(|d| d.to_string())
+}
+
+/// Days between the dates (`YYYY-MM-DD` prefixes) of two ISO values.
+fn days_apart(a: &str, b: &str) -> Option<i64> {
+    let day_number = |s: &str| -> Option<i64> {
+        let d = dateline_model::PartialDate::parse_iso(s.get(..10)?)?;
+        let (y, m, d) = (i64::from(d.year?), i64::from(d.month?), i64::from(d.day?));
+        // Days from civil (proleptic Gregorian), enough to compare two dates.
+        let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
+        Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d)
+    };
+    Some((day_number(a)? - day_number(b)?).abs())
 }
 
 fn is_article_type(v: &Value) -> bool {
@@ -254,7 +413,7 @@ fn read_json_ld(root: &Value, f: &mut Found) {
                         set(&mut f.ld_headline, h);
                     }
                     if let Some(d) = o.get("datePublished").and_then(Value::as_str) {
-                        set(&mut f.ld_date, d);
+                        set_date(&mut f.ld_date, d, None);
                     }
                     if let Some(a) = o.get("author").and_then(names) {
                         set(&mut f.ld_author, &a);
@@ -271,7 +430,7 @@ fn read_json_ld(root: &Value, f: &mut Found) {
                         }
                     }
                 } else if let Some(d) = o.get("datePublished").and_then(Value::as_str) {
-                    set(&mut f.ld_date, d);
+                    set_date(&mut f.ld_date, d, None);
                 }
                 for key in [
                     "@graph",
@@ -392,6 +551,15 @@ pub(crate) fn date_in_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_between_dates() {
+        assert_eq!(days_apart("2019-11-19T02:24:00Z", "2019-11-18"), Some(1));
+        assert_eq!(days_apart("2019-03-01", "2019-02-28"), Some(1));
+        assert_eq!(days_apart("2020-01-01", "2019-12-31"), Some(1));
+        assert_eq!(days_apart("2019-11-19", "2019-11-19"), Some(0));
+        assert_eq!(days_apart("2019-11", "2019-11-19"), None);
+    }
 
     #[test]
     fn url_dates() {

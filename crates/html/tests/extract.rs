@@ -285,3 +285,49 @@ fn json_ld_article_body_steers_the_choice_between_candidates() {
     let with = extract(&page(&(ld + &body)), None);
     assert_eq!(with.text, format!("{}\n\n{}", story[0], story[1]));
 }
+
+#[test]
+fn the_visible_headline_wins_over_a_social_title_with_other_words() {
+    // The <title> repeats the headline; og:title is the social-media wording.
+    let html = r#"<html lang="en"><head><title>Taylor Swift is allowed to play her music at the AMAs after all - Daily</title>
+        <meta property="og:title" content="Taylor Swift's AMA row seems to be over">
+        <meta property="og:site_name" content="Daily"></head><body>
+        <h1 class="logo">Daily</h1>
+        <h1>Taylor Swift is allowed to play her music at the AMAs after all</h1>
+        <p>Text.</p></body></html>"#;
+    let a = extract(html, None);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Taylor Swift is allowed to play her music at the AMAs after all")
+    );
+    // An <h1> of another story (nothing in common with the declared titles) is not the headline.
+    let html = r#"<head><meta property="og:title" content="The early reviews for the streaming service are here - Digg"></head>
+        <body><h1>Why don't you go fight for the reindeer?</h1><p>Text.</p></body>"#;
+    assert_eq!(
+        extract(html, None).title.as_deref(),
+        Some("The early reviews for the streaming service are here")
+    );
+}
+
+#[test]
+fn the_date_shown_under_the_headline() {
+    // Metadata in UTC is the next day; readers see the publisher's local date.
+    let html = r#"<html lang="en"><head><meta property="article:published_time" content="2019-11-19T02:24:00Z">
+        <title>Browns player speaks about the fight</title></head><body>
+        <h1>Browns player speaks about the fight</h1><div>By A. Writer | Nov 18, 2019 at 9:24 pm ET</div>
+        <p>Text.</p></body></html>"#;
+    assert_eq!(extract(html, None).published.as_deref(), Some("2019-11-18"));
+    // A shown date far from the metadata one is not taken over it (it is often the update).
+    let html = html.replace("Nov 18, 2019", "Feb 1, 2020");
+    assert_eq!(extract(&html, None).published.as_deref(), Some("2019-11-19T02:24:00Z"));
+    // A placeholder date in metadata gives way to the shown one; written dates become ISO.
+    let html = r#"<html lang="en"><head><meta name="date" content="0001-01-01T00:00:00Z">
+        <meta name="pubdate" content="November 19, 2019, 07:47 PM EST"><title>Storm hits the coast</title></head>
+        <body><h1>Storm hits the coast</h1><p>Text.</p></body></html>"#;
+    assert_eq!(extract(html, None).published.as_deref(), Some("2019-11-19"));
+    // No <h1>: the headline is found where the page shows it, the date after it.
+    let html = r#"<html lang="pt"><head><title>Atendimento registra arrombamento em veículos</title></head>
+        <body><div class="t">Atendimento registra arrombamento em veículos</div>
+        <span>05/10/2018 - Publicado por: C. Borba</span><p>Texto.</p></body></html>"#;
+    assert_eq!(extract(html, None).published.as_deref(), Some("2018-10-05"));
+}
