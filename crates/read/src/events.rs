@@ -83,6 +83,13 @@ pub fn read(reading: &mut Reading, cx: &Context) {
     events.sort_by_key(|f| f.event.trigger.start);
     let fallbacks = locate(reading, &view, &index, &mut events, focus.as_deref());
     imply_protesters(&mut events, reading, focus.as_deref());
+    let inferred = infer_recipients(reading, &index, &mut events);
+    if inferred > 0 {
+        reading.diagnose(Diagnostic::info(
+            "event-recipient-inferred",
+            format!("{inferred} event recipient(s) read as the country named after the trigger or where a protest took place: no recipient phrase named one"),
+        ));
+    }
     link_casualties(reading, &view, &mut events);
     crosswalk_acled(reading, &mut events);
     if fallbacks.0 + fallbacks.1 > 0 {
@@ -518,7 +525,7 @@ fn build_event(
             actor = subject_people;
             actor_tokens = subject.clone();
             if let Some(obj) = object.clone() {
-                recipient = participants(d, obj, quote_speaker_entity);
+                recipient = object_participants(d, obj, quote_speaker_entity);
             }
             if passive && recipient.is_empty() {
                 recipient = the_country_after(lex, view, m.end, sentence.end, focus);
@@ -546,6 +553,12 @@ fn build_event(
             }
         }
     }
+    // A phrase read as the actor is not also the recipient.
+    recipient.retain(|r| {
+        !actor
+            .iter()
+            .any(|a| matches!((a.span, r.span), (Some(x), Some(y)) if x.overlaps(y)))
+    });
     let demonstrative = !actor_tokens.is_empty()
         && lex
             .role(Role::Demonstrative)
@@ -1088,6 +1101,55 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
     out
 }
 
+/// The recipient named by a verb's object: the object's own noun phrase ("Turkey's
+/// efforts", "the US" in "that the US cancel plans to ...") when it names a country,
+/// else the first prepositional phrase after it that does ("offered concessions to
+/// Great Britain", "shared evidence with the U.S."), else whatever the whole phrase names.
+fn object_participants(d: &Doc, object: Range<usize>, speaker: Option<usize>) -> Vec<Participant> {
+    let (lex, view) = (d.lex, d.view);
+    let against = |i: usize| lex.role(Role::Against).has(view.word(i));
+    let opens = |i: usize| {
+        against(i)
+            || lex.role(Role::PlaceIntro).has(view.word(i))
+            || lex.role(Role::Agent).has(view.word(i))
+    };
+    // A country the phrase names, not one a bare noun ("military intelligence") takes from the story.
+    let with_country = |people: &[Participant]| {
+        people.iter().any(|p| {
+            p.country.is_some()
+                && (p.entity.is_some()
+                    || p.span
+                        .is_some_and(|s| country_in(d.reading, d.index, s).is_some()))
+        })
+    };
+    // Segments: the object's own phrase, then each prepositional phrase; "to", "with",
+    // "against" phrases may name a target, "in"/"by" ones (places, agents) do not.
+    let mut segments: Vec<(Range<usize>, u8)> = Vec::new();
+    let mut from = object.start;
+    let mut rank = 0;
+    for k in object.clone() {
+        if k > from && opens(k) {
+            segments.push((from..k, rank));
+            rank = if against(k) { 0 } else { 2 };
+            from = k + 1;
+        }
+    }
+    segments.push((from..object.end, rank));
+    if let Some((core, _)) = segments.first() {
+        let people = participants(d, core.clone(), speaker);
+        if with_country(&people) {
+            return people;
+        }
+    }
+    for (segment, _) in segments.iter().skip(1).filter(|(_, r)| *r == 0) {
+        let people = participants(d, segment.clone(), speaker);
+        if with_country(&people) {
+            return people;
+        }
+    }
+    participants(d, object, speaker)
+}
+
 /// The country of a place, nation or people named inside a span.
 fn country_in(reading: &Reading, index: &DocIndex, span: Span) -> Option<String> {
     index
@@ -1277,6 +1339,71 @@ fn locate(
         found.event.date = index.dates_in(sentence).find_map(|(_, value)| value);
     }
     (by_focus, by_dateline)
+}
+
+/// Events whose recipient names no country: the first country named after the trigger
+/// in its clause ("agreed to re-open its borders to UN peacekeepers", "lifted a state
+/// of emergency in West Darfur"), not reaching into a trailing attribution ("...,
+/// officials said"); a protest with none is addressed to the country where it took place.
+/// Returns how many recipients were inferred.
+fn infer_recipients(reading: &Reading, index: &DocIndex, events: &mut [Found]) -> usize {
+    let quotes = crate::quotes::QuoteIndex::build(reading);
+    let mut inferred = 0;
+    for found in events.iter_mut() {
+        let e = &mut found.event;
+        if e.recipient.iter().any(|p| p.country.is_some()) {
+            continue;
+        }
+        // A trailing attribution ("..., a Jordanian official confirmed") starts where the
+        // indirect quotation holding the trigger ends.
+        let limit = quotes
+            .claim_at(reading, e.trigger)
+            .and_then(|(_, q)| reading.quotes.get(q))
+            .filter(|q| q.cue_span.is_some_and(|c| c.start >= q.span.end))
+            .map_or(e.sentence.end, |q| q.span.end.min(e.sentence.end));
+        let after = Span::new(e.trigger.start, limit.max(e.trigger.start));
+        let actor_spans: Vec<Span> = e.actor.iter().filter_map(|a| a.span).collect();
+        let named = index
+            .mentions_in(after)
+            .filter(|(m, _)| !actor_spans.iter().any(|a| a.overlaps(*m)))
+            .find_map(|(m, i)| {
+                reading
+                    .entities
+                    .get(i)
+                    .filter(|x| {
+                        matches!(x.kind, EntityType::Gpe | EntityType::Loc | EntityType::Norp)
+                            && x.country.is_some()
+                    })
+                    .map(|x| (m, i, x))
+            });
+        let participant = match named {
+            Some((m, i, x)) => Some(Participant {
+                entity: Some(i),
+                text: reading.doc.slice(m).to_string(),
+                span: Some(m),
+                country: x.country.clone(),
+                sector: None,
+            }),
+            None if e.kind == "PROTEST" => e
+                .place
+                .and_then(|p| reading.places.get(p))
+                .and_then(|p| p.country.clone())
+                .map(|country| Participant {
+                    entity: None,
+                    text: String::new(),
+                    span: None,
+                    country: Some(country),
+                    sector: None,
+                }),
+            None => None,
+        };
+        if let Some(p) = participant {
+            e.recipient.retain(|r| r.country.is_some());
+            e.recipient.push(p);
+            inferred += 1;
+        }
+    }
+    inferred
 }
 
 /// A protest with no visible actor is done by people of the country where it happens.
