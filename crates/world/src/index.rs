@@ -36,21 +36,23 @@ impl CaseRule {
     }
 }
 
-#[derive(Clone, Copy)]
-struct Entry {
-    start: u32,
-    len: u32,
-    rule: CaseRule,
+/// Where an alias's ids are in `AliasIndex::ids`, and its case rule.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Entry {
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+    pub(crate) rule: CaseRule,
 }
 
+#[derive(Default)]
 pub(crate) struct AliasIndex {
-    map: FastMap<Box<str>, Entry>,
-    ids: Vec<u32>,
+    pub(crate) map: FastMap<Box<str>, Entry>,
+    pub(crate) ids: Vec<u32>,
     /// First token of some alias -> which lengths, in tokens, the aliases it
     /// opens have (bit n-1 for n tokens): the scanner probes only those, so a
     /// word opening one long alias ("the" in "the hague") costs one probe,
     /// not eight.
-    openers: FastMap<Box<str>, u8>,
+    pub(crate) openers: FastMap<Box<str>, u8>,
 }
 
 impl AliasIndex {

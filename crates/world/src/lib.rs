@@ -22,6 +22,8 @@
 //! assert_eq!(kinds, [Kind::Person, Kind::City]);
 //! ```
 
+mod blob;
+mod entity;
 mod hash;
 mod index;
 mod load;
@@ -30,57 +32,8 @@ mod tokens;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+pub use entity::{DemonymForm, Kind, WorldEntity};
 pub use index::CaseRule;
-
-/// What a gazetteer record is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Country,
-    Admin1,
-    City,
-    /// Intergovernmental organisation or alliance (country `IGO`).
-    Igo,
-    /// Non-governmental organisation (country `NGO`).
-    Ngo,
-    /// A government institution with a fixed name ("Kremlin", "Pentagon").
-    GovBody,
-    Person,
-    /// News organisation or agency: a source, not an actor, unless the story is about it.
-    Media,
-    /// Armed group, militia or insurgency (sector `REB` mostly).
-    ArmedGroup,
-}
-
-/// One gazetteer record.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WorldEntity {
-    pub id: u32,
-    pub kind: Kind,
-    /// Canonical English name.
-    pub name: String,
-    /// ISO 3166 alpha-3, or `IGO` / `NGO`.
-    pub country: Option<String>,
-    /// PLOVER sector (GOV, MIL, REB, ...).
-    pub sector: Option<String>,
-    /// Role of a person ("president", "foreign minister").
-    pub role: Option<String>,
-    /// Knowledge-base id (Wikidata), only where certain.
-    pub kb: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub population: Option<u64>,
-    /// GeoNames admin-1 code ("KZ.02") of a city or region.
-    pub admin1: Option<String>,
-    /// GeoNames id of a place.
-    pub geonames: Option<u64>,
-}
-
-/// How a demonym word is used: "kazakh" (adjective) or "les Kazakhs" (people).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DemonymForm {
-    Adjective,
-    PeopleNoun,
-}
 
 /// The loaded gazetteer. Get it with [`world()`].
 pub struct World {
@@ -98,12 +51,41 @@ pub struct World {
 
 static WORLD: OnceLock<World> = OnceLock::new();
 
+/// The alias index precomputed by build.rs (see `blob`).
+static PRECOMPUTED_ALIASES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/aliases.bin"));
+
 /// The gazetteer, loaded from the embedded data on first use.
 pub fn world() -> &'static World {
-    WORLD.get_or_init(load::load_embedded)
+    WORLD.get_or_init(World::load)
 }
 
 impl World {
+    /// The entities and tables from the embedded TSV; the alias index from the
+    /// blob the build script made of the same data (folding ~300k aliases at
+    /// every start was most of a process's start-up), or, should that blob
+    /// not fit the entities (it always should), built here.
+    fn load() -> World {
+        let mut loaded = load::load_embedded(false);
+        let aliases = blob::read(PRECOMPUTED_ALIASES, loaded.entities.len()).unwrap_or_else(|| {
+            loaded = load::load_embedded(true);
+            loaded.aliases.take().unwrap_or_default()
+        });
+        World::from_parts(loaded, aliases)
+    }
+
+    fn from_parts(loaded: load::Loaded, aliases: index::AliasIndex) -> World {
+        World {
+            entities: loaded.entities,
+            aliases,
+            by_iso3: loaded.by_iso3,
+            by_iso2: loaded.by_iso2,
+            capitals: loaded.capitals,
+            demonyms: loaded.demonyms,
+            skipped_rows: loaded.skipped,
+            unknown: entity::blank(Kind::Country, ""),
+        }
+    }
+
     /// The record with this id. Ids come from this gazetteer; an id it never
     /// gave out yields an empty placeholder record rather than a panic.
     pub fn entity(&self, id: u32) -> &WorldEntity {
@@ -191,5 +173,50 @@ impl World {
     /// zero for the shipped data, checked by tests.
     pub fn skipped_rows(&self) -> usize {
         self.skipped_rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The precomputed index must be exactly the one the loader builds from
+    /// the embedded data: stale or mis-read, it would give wrong ids.
+    #[test]
+    fn the_precomputed_alias_index_is_the_one_the_loader_builds() {
+        let built = load::load_embedded(true);
+        let built_index = built.aliases.unwrap_or_default();
+        let read = blob::read(PRECOMPUTED_ALIASES, built.entities.len())
+            .expect("the build script's blob reads back");
+        assert!(built_index.map.len() > 100_000);
+        assert_eq!(read.map.len(), built_index.map.len());
+        for (key, entry) in &built_index.map {
+            let other = read.map.get(key).copied();
+            assert_eq!(other.map(|e| e.rule), Some(entry.rule), "{key}");
+            let ids = |index: &index::AliasIndex, e: &index::Entry| {
+                index
+                    .ids
+                    .get(e.start as usize..(e.start + e.len) as usize)
+                    .map(<[u32]>::to_vec)
+            };
+            assert_eq!(
+                other.and_then(|e| ids(&read, &e)),
+                ids(&built_index, entry),
+                "{key}"
+            );
+        }
+        assert_eq!(read.openers, built_index.openers);
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_blob_is_refused() {
+        let count = world().entities().len();
+        assert!(blob::read(PRECOMPUTED_ALIASES, count).is_some());
+        assert!(blob::read(PRECOMPUTED_ALIASES, count + 1).is_none());
+        let cut = PRECOMPUTED_ALIASES
+            .get(..PRECOMPUTED_ALIASES.len() / 2)
+            .unwrap_or(&[]);
+        assert!(blob::read(cut, count).is_none());
+        assert!(blob::read(b"", count).is_none());
     }
 }

@@ -1,10 +1,11 @@
 //! Reading the embedded TSV files into a [`World`]. Bad rows are skipped and
 //! counted, never fatal: the data is reviewed by tests, not trusted by code.
 
+use crate::entity::{blank, DemonymForm, Kind, WorldEntity};
 use crate::hash::FastMap;
+use crate::index::AliasIndex;
 use crate::index::{AliasIndexBuilder, CaseRule};
 use crate::tokens::key_of;
-use crate::{DemonymForm, Kind, World, WorldEntity};
 use std::collections::HashSet;
 
 const COUNTRIES: &str = include_str!("../../../resources/world/countries.tsv");
@@ -57,6 +58,9 @@ impl Keys {
 }
 
 struct Loader {
+    /// False when the alias index comes precomputed: aliases are then not
+    /// folded at all, the slow part of loading.
+    index_aliases: bool,
     entities: Vec<WorldEntity>,
     aliases: AliasIndexBuilder,
     skipped: usize,
@@ -80,6 +84,9 @@ impl Loader {
     }
 
     fn alias(&mut self, written: &str, id: u32) {
+        if !self.index_aliases {
+            return;
+        }
         let written = written.trim();
         if written.is_empty() {
             return;
@@ -128,27 +135,27 @@ fn rule_of(written: &str) -> CaseRule {
     }
 }
 
-fn blank(kind: Kind, name: &str) -> WorldEntity {
-    WorldEntity {
-        id: 0,
-        kind,
-        name: name.to_owned(),
-        country: None,
-        sector: None,
-        role: None,
-        kb: None,
-        lat: None,
-        lon: None,
-        population: None,
-        admin1: None,
-        geonames: None,
-    }
+/// What the embedded data loads into; `aliases` only when asked for.
+pub(crate) struct Loaded {
+    pub(crate) entities: Vec<WorldEntity>,
+    pub(crate) aliases: Option<AliasIndex>,
+    pub(crate) by_iso3: FastMap<Box<str>, u32>,
+    pub(crate) by_iso2: FastMap<Box<str>, u32>,
+    /// Country id -> capital city id.
+    pub(crate) capitals: FastMap<u32, u32>,
+    /// "lang\tfolded word" -> (iso3, form).
+    pub(crate) demonyms: FastMap<Box<str>, (Box<str>, DemonymForm)>,
+    pub(crate) skipped: usize,
 }
 
-pub(crate) fn load_embedded() -> World {
+/// Reads the embedded data. Entity ids are given in reading order, the same
+/// with or without `index_aliases`, so an index built in one run (the build
+/// script's) fits the entities of another.
+pub(crate) fn load_embedded(index_aliases: bool) -> Loaded {
     let mut loader = Loader {
+        index_aliases,
         entities: Vec::with_capacity(40_000),
-        aliases: AliasIndexBuilder::with_capacity(400_000),
+        aliases: AliasIndexBuilder::with_capacity(if index_aliases { 400_000 } else { 0 }),
         skipped: 0,
         keys: Keys::default(),
         acronyms: FastMap::default(),
@@ -379,6 +386,17 @@ pub(crate) fn load_embedded() -> World {
             city_by_geonames.get(&geonames).map(|&city| (country, city))
         })
         .collect();
+    if !index_aliases {
+        return Loaded {
+            entities: loader.entities,
+            aliases: None,
+            by_iso3,
+            by_iso2,
+            capitals,
+            demonyms,
+            skipped: loader.skipped,
+        };
+    }
     let capital_cities: HashSet<u32> = capitals.values().copied().collect();
     // A region named like a city ("Kherson", "Donetsk") is mostly named after
     // it: news naming both means the city first.
@@ -423,14 +441,13 @@ pub(crate) fn load_embedded() -> World {
         },
         opened_by,
     );
-    World {
+    Loaded {
         entities,
-        aliases,
+        aliases: Some(aliases),
         by_iso3,
         by_iso2,
         capitals,
         demonyms,
-        skipped_rows: loader.skipped,
-        unknown: blank(Kind::Country, ""),
+        skipped: loader.skipped,
     }
 }
