@@ -92,6 +92,15 @@ pub fn read(reading: &mut Reading, cx: &Context) {
     }
     link_casualties(reading, &view, &mut events);
     crosswalk_acled(reading, &mut events);
+    if fallbacks.2 > 0 {
+        reading.diagnose(Diagnostic::info(
+            "event-date-inherited",
+            format!(
+                "{} event(s) dated by an earlier sentence of their paragraph: no date in their own sentence",
+                fallbacks.2
+            ),
+        ));
+    }
     if fallbacks.0 + fallbacks.1 > 0 {
         reading.diagnose(Diagnostic::info(
             "event-place-inferred",
@@ -1286,16 +1295,18 @@ fn merge_retellings(events: Vec<Found>, casualties: &[dateline_model::Casualty])
     out
 }
 
-/// Place and date of each event. Returns how many were placed by the focus country and by the dateline.
+/// Place and date of each event. Returns how many were placed by the focus country and by the
+/// dateline, and how many took their date from an earlier sentence.
 fn locate(
     reading: &Reading,
     view: &View,
     index: &DocIndex,
     events: &mut [Found],
     focus: Option<&str>,
-) -> (usize, usize) {
+) -> (usize, usize, usize) {
     let mut by_focus = 0;
     let mut by_dateline = 0;
+    let mut inherited = 0;
     let dateline = reading
         .doc
         .meta
@@ -1336,9 +1347,53 @@ fn locate(
             }
             _ => None,
         };
-        found.event.date = index.dates_in(sentence).find_map(|(_, value)| value);
+        let mut dates = index.dates_in(sentence).peekable();
+        let told = dates.peek().is_some();
+        found.event.date = dates.find_map(|(_, value)| value);
+        if !told && !announced(found.event.modality) {
+            found.event.date = date_before(reading, view, index, found.sentence, sentence);
+            inherited += usize::from(found.event.date.is_some());
+        }
     }
-    (by_focus, by_dateline)
+    (by_focus, by_dateline, inherited)
+}
+
+fn announced(modality: Modality) -> bool {
+    matches!(
+        modality,
+        Modality::Future | Modality::Intended | Modality::Hypothetical
+    )
+}
+
+/// How many sentences back in its paragraph an event looks for the date it was told with.
+const DATE_LOOKBACK: usize = 3;
+
+/// The date of an undated sentence's event, told earlier in the same paragraph ("Troops
+/// shelled the town on Monday. They also arrested 20 men."): the last resolved date of
+/// the nearest earlier sentence that names one; nothing when that sentence's date is
+/// unresolved or a paragraph break comes first.
+fn date_before(
+    reading: &Reading,
+    view: &View,
+    index: &DocIndex,
+    sentence: usize,
+    span: Span,
+) -> Option<dateline_model::PartialDate> {
+    let paragraphs = &reading.text.paragraphs;
+    let paragraph = paragraphs
+        .get(paragraphs.partition_point(|p| p.end <= span.start))
+        .filter(|p| p.contains(span))?;
+    for k in (sentence.saturating_sub(DATE_LOOKBACK)..sentence).rev() {
+        let earlier = view.sentences.get(k).map(|r| view.cover(r.clone()))?;
+        if !paragraph.contains(earlier) {
+            return None;
+        }
+        let mut dates = index.dates_in(earlier).peekable();
+        if dates.peek().is_some() {
+            return dates.filter_map(|(_, value)| value).last();
+        }
+    }
+    None
 }
 
 /// Events whose recipient names no country: the first country named after the trigger
