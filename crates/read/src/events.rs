@@ -562,6 +562,26 @@ fn build_event(
             }
         }
     }
+    // "Nigeria announced that it will withdraw", "farmers said they would blockade": a
+    // pronoun subject of a reported clause is the speaker, whatever the pronoun resolved to.
+    if !actor.iter().any(|a| a.country.is_some()) {
+        let mut j = m.start;
+        while j > sentence.start && skippable(lex, view, j - 1) {
+            j -= 1;
+        }
+        let pronoun = j > sentence.start
+            && (lex.role(Role::Pronoun3).has(view.word(j - 1))
+                || lex.role(Role::PronounPerson).has(view.word(j - 1)));
+        if let Some(frame) = speech.clone().filter(|_| pronoun) {
+            let speaker = participants(d, frame.clone(), quote_speaker_entity);
+            if speaker.iter().any(|p| p.country.is_some())
+                || actor.is_empty() && !speaker.is_empty()
+            {
+                actor = speaker;
+                actor_tokens = frame;
+            }
+        }
+    }
     // A phrase read as the actor is not also the recipient.
     recipient.retain(|r| {
         !actor
