@@ -4,11 +4,12 @@
 //! another entity count is refused (the caller then builds the index itself).
 //!
 //! Layout: magic, entity count, then three sections, each a u32 count:
-//! aliases (key, rule, ids start, ids len), ids (u32), openers (key, lengths).
+//! aliases (key, rule, ids start, ids len), ids (u32), openers (length bits
+//! per slot, see `index::Openers`).
 //! Keys are u16-length-prefixed UTF-8.
 
 use crate::hash::FastMap;
-use crate::index::{AliasIndex, CaseRule, Entry};
+use crate::index::{AliasIndex, CaseRule, Entry, Openers};
 
 const MAGIC: &[u8; 8] = b"DLWALIA1";
 
@@ -58,13 +59,8 @@ pub(crate) fn write(index: &AliasIndex, entity_count: usize) -> Vec<u8> {
     for id in &index.ids {
         out.extend_from_slice(&id.to_le_bytes());
     }
-    let mut openers: Vec<(&Box<str>, &u8)> = index.openers.iter().collect();
-    openers.sort_unstable_by_key(|(key, _)| *key);
-    put_u32(&mut out, openers.len());
-    for (key, lengths) in openers {
-        put_key(&mut out, key);
-        out.push(*lengths);
-    }
+    put_u32(&mut out, index.openers.lengths.len());
+    out.extend_from_slice(&index.openers.lengths);
     out
 }
 
@@ -125,13 +121,13 @@ pub(crate) fn read(bytes: &[u8], entity_count: usize) -> Option<AliasIndex> {
     if !map.values().all(in_bounds) || ids.iter().any(|&id| id as usize >= entity_count) {
         return None;
     }
-    let count = r.u32()? as usize;
-    let mut openers = FastMap::default();
-    openers.reserve(count);
-    for _ in 0..count {
-        let key = r.key()?;
-        openers.insert(key, r.byte()?);
+    let slots = r.u32()? as usize;
+    if !slots.is_power_of_two() {
+        return None;
     }
+    let openers = Openers {
+        lengths: r.take(slots)?.to_vec(),
+    };
     if !r.bytes.is_empty() {
         return None;
     }

@@ -208,6 +208,27 @@ mod tests {
         assert_eq!(read.openers, built_index.openers);
     }
 
+    /// Shared opener slots may only cost extra probes, never change a match:
+    /// with every slot claiming every length, the scan finds the same.
+    #[test]
+    fn opener_slots_that_claim_too_much_change_no_match() {
+        let built = load::load_embedded(true).aliases.unwrap_or_default();
+        let saturated = index::AliasIndex {
+            map: built.map.clone(),
+            ids: built.ids.clone(),
+            openers: index::Openers {
+                lengths: vec![u8::MAX; 1024],
+            },
+        };
+        let text = dateline_text::fold(
+            "Le président Tokaïev a reçu à Moscou le chef de l'OTSC. The Hague, New York and \
+             the Democratic Republic of the Congo; Washington, D.C. -- Alma-Ata, Kharkiv oblast.",
+        );
+        let exact = built.scan(text.text(), |_, _| true);
+        assert!(exact.len() >= 6, "{exact:?}");
+        assert_eq!(saturated.scan(text.text(), |_, _| true), exact);
+    }
+
     #[test]
     fn a_damaged_or_foreign_blob_is_refused() {
         let count = world().entities().len();
