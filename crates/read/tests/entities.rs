@@ -592,12 +592,13 @@ fn a_country_name_before_a_title_gives_the_holder_its_country() {
 fn regional_bodies_and_state_acronyms_are_known() {
     let (fr, _) = read(
         "fr",
-        "La Cédéao a menacé le Niger. La Minusma a quitté Gao. La Communauté européenne a répondu.",
+        "La Cédéao a menacé le Niger. La Minusma a quitté Gao. La Communauté européenne a répondu. L'Union africaine a appelé au calme.",
     );
     for name in [
         "Economic Community of West African States",
         "MINUSMA",
         "European Community",
+        "African Union",
     ] {
         assert_eq!(named(&fr, name).country.as_deref(), Some("IGO"), "{name}");
     }

@@ -167,7 +167,9 @@ fn folded_of<'a>(input: &Input<'a>, (start, end): (usize, usize)) -> &'a str {
 fn gazetteer_matches(input: &Input) -> Gazetteer {
     let toks = input.toks;
     let mut at = vec![None; toks.len()];
-    for found in knowledge::find_all(input.original, input.view) {
+    let mut found_all = knowledge::find_all(input.original, input.view);
+    rematch_after_elisions(input, &mut found_all);
+    for found in found_all {
         let start = scan::token_at(toks, found.range.start);
         let end = scan::token_end(toks, found.range.end);
         let (Some(first), Some(last)) = (
@@ -214,6 +216,58 @@ fn gazetteer_matches(input: &Input) -> Gazetteer {
         }
     }
     Gazetteer { at }
+}
+
+/// "L'Union africaine": a place whose name keeps its article (the town of
+/// L'Union) hides the longer name that starts after the elision. Matches
+/// that open with an elision are looked up again from the next word, on
+/// the rest of the line; the longer match replaces the shorter.
+fn rematch_after_elisions(input: &Input, found: &mut Vec<knowledge::AliasMatch>) {
+    /// How far past the elision a name may reach.
+    const WINDOW: usize = 160;
+    let toks = input.toks;
+    let mut extra = Vec::new();
+    for m in found.iter_mut() {
+        let start = scan::token_at(toks, m.range.start);
+        let (Some(first), Some(next)) = (toks.get(start), toks.get(start + 1)) else {
+            continue;
+        };
+        if first.kind != TokKind::Elision || first.f.start != m.range.start {
+            continue;
+        }
+        let mut end = (next.o.start + WINDOW).min(input.original.len());
+        while end > next.o.start && !input.original.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(window) = input.original.get(next.o.start..end) else {
+            continue;
+        };
+        let window = window.split('\n').next().unwrap_or("");
+        let view = dateline_text::fold(window);
+        let Some(longer) = knowledge::find_all(window, &view)
+            .into_iter()
+            .find(|w| w.range.start == 0)
+        else {
+            continue;
+        };
+        let from = next.f.start;
+        let to = from + longer.range.end;
+        // Same folding on the window as on the document, or no offsets to trust.
+        if to <= m.range.end || input.folded.get(from..to) != view.text().get(..longer.range.end) {
+            continue;
+        }
+        extra.push(knowledge::AliasMatch {
+            range: from..to,
+            ids: longer.ids,
+        });
+        // The article-bearing town gives way.
+        m.ids = &[];
+    }
+    if !extra.is_empty() {
+        found.retain(|m| !m.ids.is_empty());
+        found.extend(extra);
+        found.sort_by_key(|m| m.range.start);
+    }
 }
 
 // ------------------------------------------------------------------ government bodies
