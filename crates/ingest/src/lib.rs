@@ -22,7 +22,9 @@
 //!
 //! Size policy: a plain document larger than [`Limits::max_doc_bytes`]
 //! (64 MiB by default) is read up to the limit and *truncated* with a
-//! `input-truncated` warning (the start of a story is what matters); a JSON line
+//! `input-truncated` warning (the start of a story is what matters); its text,
+//! once decoded and taken out of the HTML, is cut to [`Options::max_text_bytes`]
+//! (1 MiB by default, `text-truncated`) so that reading it stays bounded; a JSON line
 //! longer than [`Limits::max_line_bytes`] is skipped and becomes an empty
 //! document with a `line-too-long` error, so memory stays bounded.
 //!
@@ -34,7 +36,7 @@
 //! `line-too-long`, `jsonl-no-body`, `jsonl-bad-field`, `truncated-warc`,
 //! `bad-warc-record`, `bad-chunked`, `bad-content-encoding`,
 //! `unsupported-content-encoding`, `empty-feed`; decoding —
-//! `empty-input`, `invalid-utf8`, `invalid-utf16`, `utf16-without-bom`,
+//! `empty-input`, `text-truncated`, `invalid-utf8`, `invalid-utf16`, `utf16-without-bom`,
 //! `binary-input`; metadata — `bad-published`, `bad-language`,
 //! `language-mismatch`, `language-unknown` (plus those of `dateline-html`).
 //!
@@ -64,7 +66,7 @@ pub use dedup::{Deduplicator, Duplicate, DuplicateKind, Fingerprint};
 pub use error::IngestError;
 pub use inputs::{Inputs, Limits};
 pub use language::{detect_language, normalize_language_code};
-pub use prepare::{content_id, prepare, Options};
+pub use prepare::{content_id, prepare, Options, MAX_TEXT_BYTES};
 
 use dateline_model::Diagnostic;
 

@@ -16,9 +16,12 @@ const FALLBACK_DATE_LANGUAGE: &str = "en";
 const MIN_LETTERS_TO_OVERRULE_PAGE: usize = 200;
 /// Longest excerpt of a bad value quoted back in a diagnostic.
 const EXCERPT_CHARS: usize = 40;
+/// Default [`Options::max_text_bytes`]: far above any news story (long reads
+/// run to ~100 KB), low enough that reading one document stays bounded.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
 /// What the user said about every document, overriding what inputs say.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Publication date from the command line (`--date`); wins over the input's and the page's.
     pub published_override: Option<PartialDate>,
@@ -27,6 +30,22 @@ pub struct Options {
     pub language_override: Option<String>,
     /// Do not run language identification (the language stays unknown unless given).
     pub skip_language_detection: bool,
+    /// A document's text (after decoding and HTML extraction) is cut to this
+    /// many bytes, at a paragraph break when one is near, with a
+    /// `text-truncated` warning: the reading layers cost memory in
+    /// proportion to the text, and the start of a story is what matters.
+    pub max_text_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            published_override: None,
+            language_override: None,
+            skip_language_detection: false,
+            max_text_bytes: MAX_TEXT_BYTES,
+        }
+    }
 }
 
 /// The id of a document without one: sha256 of its raw bytes, hex, first 16 characters.
@@ -119,6 +138,7 @@ pub fn prepare(raw: RawDoc, options: &Options) -> Document {
             article.text
         }
     };
+    let text = cut_text(text, options.max_text_bytes, &mut diagnostics);
     let text = dateline_text::normalize(&text);
 
     meta.url = non_blank(url).or(non_blank(page.url));
@@ -154,6 +174,31 @@ pub fn prepare(raw: RawDoc, options: &Options) -> Document {
         },
         diagnostics,
     }
+}
+
+/// Cuts `text` to at most `max` bytes: at the last paragraph break in the
+/// second half of the allowance, else at the last character boundary.
+fn cut_text(mut text: String, max: usize, diagnostics: &mut Vec<Diagnostic>) -> String {
+    if text.len() <= max {
+        return text;
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = text.get(..cut).unwrap_or("");
+    if let Some(paragraph) = head.rfind("\n\n").filter(|&at| at >= max / 2) {
+        cut = paragraph;
+    }
+    diagnostics.push(Diagnostic::warning(
+        "text-truncated",
+        format!(
+            "text of {} bytes cut to its first {cut} bytes (limit {max})",
+            text.len()
+        ),
+    ));
+    text.truncate(cut);
+    text
 }
 
 /// Metadata the HTML page declared about itself.
@@ -304,6 +349,37 @@ mod tests {
         assert_eq!(doc.provenance.origin.as_deref(), Some("story.txt"));
         assert_eq!(doc.provenance.format.as_deref(), Some("text"));
         assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_a_paragraph_break() {
+        let paragraph = "Police said twelve protesters were arrested on Monday.\n\n";
+        let body = paragraph.repeat(100);
+        let options = Options {
+            max_text_bytes: 1000,
+            ..Options::default()
+        };
+        let doc = prepare(RawDoc::new("long.txt", body.into_bytes()), &options);
+        assert!(
+            doc.text.len() <= 1000 && doc.text.len() >= 900,
+            "{}",
+            doc.text.len()
+        );
+        assert!(
+            doc.text.ends_with("Monday."),
+            "{:?}",
+            &doc.text[doc.text.len() - 20..]
+        );
+        assert!(codes(&doc).contains(&"text-truncated"));
+        // Under the limit nothing changes.
+        let doc = prepare(
+            RawDoc::new("short.txt", paragraph.as_bytes().to_vec()),
+            &options,
+        );
+        assert!(!codes(&doc).contains(&"text-truncated"));
+        // No paragraph break: cut on a character boundary.
+        let doc = prepare(RawDoc::new("é.txt", "é".repeat(800).into_bytes()), &options);
+        assert_eq!(doc.text.len(), 1000);
     }
 
     #[test]

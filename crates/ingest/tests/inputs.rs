@@ -367,11 +367,23 @@ fn a_50_mb_single_line_is_read_whole() {
     let repeats = 50 * 1024 * 1024 / unit.len() + 1;
     let line = unit.repeat(repeats);
     let path = write(dir.path(), "huge.txt", line.as_bytes());
-    let docs = read_all(&[path], InputFormat::Auto);
+    // Reading keeps it whole; only the text cap of `prepare` would cut it.
+    let uncapped = Options {
+        max_text_bytes: usize::MAX,
+        ..Options::default()
+    };
+    let docs: Vec<Document> = Inputs::open(&[&path], InputFormat::Auto)
+        .unwrap()
+        .map(|raw| prepare(raw, &uncapped))
+        .collect();
     assert_eq!(docs[0].text.len(), line.len());
     assert!(docs[0].text.len() > 50 * 1024 * 1024);
     assert_eq!(docs[0].meta.language.as_deref(), Some("fr"));
     assert!(docs[0].diagnostics.is_empty(), "{:?}", docs[0].diagnostics);
+    // With the default cap the text is cut, with a warning.
+    let capped = read_all(&[path], InputFormat::Auto);
+    assert!(capped[0].text.len() <= dateline_ingest::MAX_TEXT_BYTES);
+    assert_eq!(codes(&capped[0]), ["text-truncated"]);
 }
 
 #[test]
