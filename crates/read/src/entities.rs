@@ -145,16 +145,28 @@ fn actor_in(
     if let Some(gender) = lex.pronouns.get(folded.text()) {
         let index = last_person_before(ix, reading, lex, span.start, *gender)?;
         let entity = reading.entities.get(index)?;
+        let country = entity.country.clone().or_else(|| {
+            // The office holder a pronoun stands for, as above.
+            entity
+                .role
+                .is_some()
+                .then(|| focus_in(ix, reading))
+                .flatten()
+        });
         return Some(Participant {
             entity: Some(index),
             text: text.to_string(),
             span: Some(span),
-            country: entity.country.clone(),
+            country,
             sector: entity.sector.clone(),
         });
     }
     let phrase = build::read_phrase(text, lex, &cx.lang);
     if let Some((index, entity)) = inside(ix, &[EntityType::Per, EntityType::Org]) {
+        // "President Levy Mwanawasa" in a story about Zambia: an office
+        // holder whose country no word gives holds it in the story's country.
+        let office_holder = entity.kind == EntityType::Per
+            && (entity.role.is_some() || phrase.as_ref().is_some_and(|p| p.title.is_some()));
         return Some(Participant {
             entity: Some(index),
             text: text.to_string(),
@@ -162,7 +174,8 @@ fn actor_in(
             country: entity
                 .country
                 .clone()
-                .or_else(|| phrase.as_ref().and_then(|p| p.country.map(str::to_string))),
+                .or_else(|| phrase.as_ref().and_then(|p| p.country.map(str::to_string)))
+                .or_else(|| office_holder.then(|| focus_in(ix, reading)).flatten()),
             sector: entity
                 .sector
                 .clone()

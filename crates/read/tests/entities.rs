@@ -608,3 +608,22 @@ fn regional_bodies_and_state_acronyms_are_known() {
     let apec = entities::actor_for_span(&en, &cx, span_of(&en, "APEC ministers", 0)).expect("APEC");
     assert_eq!(apec.country.as_deref(), Some("IGO"));
 }
+
+#[test]
+fn an_office_holder_without_a_stated_country_holds_office_in_the_story_country() {
+    let text = "President Aslan Berdibekov has refused to resign despite pressure from the Zambian parliament. He said the vote in Lusaka was fair.";
+    let (reading, cx) = read("en", text);
+    let actor = |needle: &str| {
+        entities::actor_for_span(&reading, &cx, span_of(&reading, needle, 0))
+            .and_then(|p| p.country)
+    };
+    assert_eq!(actor("President Aslan Berdibekov").as_deref(), Some("ZMB"));
+    assert_eq!(actor("He").as_deref(), Some("ZMB"));
+    // The entity itself keeps no invented country.
+    assert_eq!(named(&reading, "Aslan Berdibekov").country, None);
+    // A name without an office gets none.
+    let (plain, plain_cx) = read("en", "Aslan Berdibekov refused to leave Lusaka, Zambia.");
+    let actor = entities::actor_for_span(&plain, &plain_cx, span_of(&plain, "Aslan Berdibekov", 0))
+        .expect("a person");
+    assert_eq!(actor.country, None);
+}
