@@ -19,8 +19,11 @@ pub(crate) struct View {
     folded: String,
     /// Sentences as token index ranges, in order.
     pub sentences: Vec<Range<usize>>,
-    /// Text regions inside quotation marks (byte spans), in order.
+    /// Text regions inside quotation marks (byte spans), by start.
     pub quoted: Vec<Span>,
+    /// `quoted_reach[i]`: the furthest end among `quoted[..=i]`, so a look-up walks
+    /// back only over regions that can still hold a span.
+    quoted_reach: Vec<usize>,
 }
 
 impl View {
@@ -69,12 +72,22 @@ impl View {
                 }
             }
         }
-        let quoted = quoted_regions(text);
+        let mut quoted = quoted_regions(text);
+        quoted.sort_by_key(|q| q.start);
+        let mut furthest = 0;
+        let quoted_reach = quoted
+            .iter()
+            .map(|q| {
+                furthest = furthest.max(q.end);
+                furthest
+            })
+            .collect();
         View {
             toks,
             folded,
             sentences,
             quoted,
+            quoted_reach,
         }
     }
 
@@ -119,7 +132,14 @@ impl View {
 
     /// The quoted region holding `span`, if any.
     pub fn quote_around(&self, span: Span) -> Option<Span> {
-        self.quoted.iter().copied().find(|q| q.contains(span))
+        // The innermost region holding it; binary search, then back while regions reach it.
+        let to = self.quoted.partition_point(|q| q.start <= span.start);
+        (0..to)
+            .rev()
+            .take_while(|&i| self.quoted_reach.get(i).is_some_and(|&e| e >= span.end))
+            .filter_map(|i| self.quoted.get(i).copied())
+            .filter(|q| q.contains(span))
+            .min_by_key(|q| q.len())
     }
 
     /// The index of the sentence holding token `i`.
