@@ -582,6 +582,9 @@ fn build_event(
             }
         }
     }
+    // "..., a constaté un journaliste de l'AFP", the dateline, "(Reuters)": whoever reports
+    // the story or is credited for it is its source, not an actor.
+    actor.retain(|p| !is_credited(d.reading, p));
     // A phrase read as the actor is not also the recipient.
     recipient.retain(|r| {
         !actor
@@ -1128,6 +1131,23 @@ fn participants(d: &Doc, range: Range<usize>, speaker: Option<usize>) -> Vec<Par
         }
     }
     out
+}
+
+/// News organisations and their people (sector `JRN`), and the dateline and credited
+/// sources' words, report events; they are not their actors.
+fn is_credited(reading: &Reading, p: &Participant) -> bool {
+    const NEWS_SECTOR: &str = "JRN";
+    let meta = &reading.doc.meta;
+    let sector = p.sector.as_deref().or_else(|| {
+        p.entity
+            .and_then(|e| reading.entities.get(e))
+            .and_then(|e| e.sector.as_deref())
+    });
+    let in_credit = p.span.is_some_and(|s| {
+        meta.dateline.as_ref().is_some_and(|d| d.span.overlaps(s))
+            || meta.sources.iter().any(|src| src.span.overlaps(s))
+    });
+    sector == Some(NEWS_SECTOR) || in_credit
 }
 
 /// The recipient named by a verb's object: the object's own noun phrase ("Turkey's

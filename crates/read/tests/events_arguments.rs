@@ -94,3 +94,31 @@ fn a_pronoun_subject_of_reported_speech_is_the_speaker() {
     let e = r.events.first().expect("an event");
     assert_eq!(countries(&e.actor), ["FRA"], "{:?}", e.actor);
 }
+
+fn no_news_actor(r: &Reading) {
+    assert!(!r.events.is_empty());
+    for e in &r.events {
+        assert!(
+            e.actor
+                .iter()
+                .all(|p| p.sector.as_deref() != Some("JRN") && p.country.as_deref() != Some("FRA")),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn a_news_agency_witness_is_not_the_actor_fr() {
+    no_news_actor(&read(
+        "fr",
+        "Un journaliste de l'AFP a vu des soldats tirer sur la foule à Niamey.",
+    ));
+}
+
+#[test]
+fn a_news_agency_witness_is_not_the_actor_en() {
+    no_news_actor(&read(
+        "en",
+        "An AFP correspondent saw soldiers fire on the crowd in Niamey.",
+    ));
+}
