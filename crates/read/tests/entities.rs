@@ -627,3 +627,22 @@ fn an_office_holder_without_a_stated_country_holds_office_in_the_story_country()
         .expect("a person");
     assert_eq!(actor.country, None);
 }
+
+#[test]
+fn two_word_demonyms_name_their_country_not_a_region() {
+    let (reading, cx) = read(
+        "en",
+        "Hackers targeted South Korean army officers and Sierra Leonean refugees, officials said.",
+    );
+    let actor = |needle: &str| {
+        entities::actor_for_span(&reading, &cx, span_of(&reading, needle, 0))
+            .and_then(|p| p.country)
+    };
+    assert_eq!(actor("South Korean army officers").as_deref(), Some("KOR"));
+    assert_eq!(actor("Sierra Leonean refugees").as_deref(), Some("SLE"));
+    assert!(
+        reading.entities.iter().all(|e| e.name != "South"),
+        "'South' is no region here: {:?}",
+        reading.entities
+    );
+}

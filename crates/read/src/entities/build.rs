@@ -215,6 +215,19 @@ fn gazetteer_matches(input: &Input) -> Gazetteer {
             }
         }
     }
+    // "South Korean": neither word alone is a place.
+    for k in 0..toks.len() {
+        if demonym_pair(toks, input.folded, k, input.lang).is_none() {
+            continue;
+        }
+        for (slot, one_word_end) in [(k, k + 1), (k + 1, k + 2)] {
+            if let Some(entry) = at.get_mut(slot) {
+                if entry.is_some_and(|(end, _)| end == one_word_end) {
+                    *entry = None;
+                }
+            }
+        }
+    }
     Gazetteer { at }
 }
 
@@ -405,6 +418,17 @@ fn demonym_of(input: &Input, tok: &Tok) -> Option<&'static str> {
         return None;
     }
     knowledge::demonym(tok.folded(input.folded), input.lang)
+}
+
+/// The country two adjacent words name as one demonym ("South Korean",
+/// "Sierra Leonean"), whose first word alone may name some region ("South").
+fn demonym_pair(toks: &[Tok], folded: &str, k: usize, lang: &str) -> Option<&'static str> {
+    let (first, second) = (toks.get(k)?, toks.get(k + 1)?);
+    let words = |t: &Tok| t.kind == TokKind::Word && !t.has_digit;
+    if !words(first) || !words(second) || second.after_break || first.f.end + 1 != second.f.start {
+        return None;
+    }
+    knowledge::demonym(folded.get(first.f.start..second.f.end)?, lang)
 }
 
 /// A country name whose gazetteer match ends at token `end`.
@@ -750,17 +774,42 @@ fn carve(
     }
     if subs.is_empty() {
         // "Senior Hungarian": a country adjective is not part of a name.
-        let demonyms: Vec<usize> = (start..end)
-            .filter(|k| toks.get(*k).is_some_and(|t| demonym_of(input, t).is_some()))
-            .collect();
+        // (first token, length, country of a two-word demonym)
+        let mut demonyms: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+        let mut k = start;
+        while k < end {
+            if let Some(country) =
+                demonym_pair(toks, input.folded, k, input.lang).filter(|_| k + 2 <= end)
+            {
+                demonyms.push((k, 2, Some(country)));
+                k += 2;
+            } else {
+                if toks.get(k).is_some_and(|t| demonym_of(input, t).is_some()) {
+                    demonyms.push((k, 1, None));
+                }
+                k += 1;
+            }
+        }
         if cue.is_none() && title.is_none() && !demonyms.is_empty() && end - start > 1 {
             let mut cursor = start;
-            for k in demonyms {
+            for (k, len, pair_country) in demonyms {
                 if k > cursor {
                     leftover(input, titles, (cursor, k), out);
                 }
-                leftover(input, titles, (k, k + 1), out);
-                cursor = k + 1;
+                match pair_country {
+                    Some(country) => out.push(Mention {
+                        toks: (k, k + len),
+                        key: Key::Norp(country),
+                        kind: EntityType::Norp,
+                        candidates: &[],
+                        name: None,
+                        country: Some(country),
+                        sector: None,
+                        role: None,
+                    }),
+                    None => leftover(input, titles, (k, k + len), out),
+                }
+                cursor = k + len;
             }
             if cursor < end {
                 leftover(input, titles, (cursor, end), out);
@@ -1478,6 +1527,12 @@ pub(crate) fn read_phrase(text: &str, lex: &Lexicon, lang: &str) -> Option<Phras
     for (k, tok) in toks.iter().enumerate() {
         if tok.kind != TokKind::Word || tok.has_digit {
             continue;
+        }
+        if let Some(country) = demonym_pair(&toks, ftext, k, lang) {
+            phrase.country = Some(country);
+            demonym_at = Some(k + 1);
+            found = true;
+            break;
         }
         let word = tok.folded(ftext);
         if let Some(country) = knowledge::demonym(word, lang) {
