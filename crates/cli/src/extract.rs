@@ -117,6 +117,25 @@ struct Tally {
     duplicates: usize,
     /// Documents whose id was already in the output (`--resume`).
     already_done: usize,
+    /// "origin: code: message" of the first documents with an error, for the summary.
+    failures: Vec<String>,
+}
+
+/// Failed documents named one by one in the summary; the rest are counted.
+pub(crate) const FAILURES_LISTED: usize = 10;
+
+/// "origin: code: message" of a record's first error, to name it in a summary.
+pub(crate) fn first_error(record: &serde_json::Value) -> Option<String> {
+    let d = record["diagnostics"]
+        .as_array()?
+        .iter()
+        .find(|d| d["level"].as_str() == Some(Level::Error.as_str()))?;
+    Some(format!(
+        "{}: {}: {}",
+        record["doc"]["origin"].as_str().unwrap_or("?"),
+        d["code"].as_str().unwrap_or(""),
+        d["message"].as_str().unwrap_or("")
+    ))
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -387,6 +406,9 @@ fn count_diagnostics(record: &serde_json::Value, tally: &mut Tally) {
         error |= level == Level::Error.as_str();
         warning |= level == Level::Warning.as_str();
     }
+    if error && tally.failures.len() < FAILURES_LISTED {
+        tally.failures.extend(first_error(record));
+    }
     tally.with_errors += usize::from(error);
     tally.with_warnings += usize::from(warning && !error);
 }
@@ -420,4 +442,13 @@ fn summarize(tally: &Tally, elapsed: Duration) {
         "dateline: skipped {} archive records that are not pages, {} hidden or special files, {} already in the output; {} duplicates",
         tally.skipped_records, tally.skipped_entries, tally.already_done, tally.duplicates,
     );
+    for failure in &tally.failures {
+        eprintln!("dateline: failed: {failure}");
+    }
+    if tally.with_errors > tally.failures.len() {
+        eprintln!(
+            "dateline: ... and {} more documents with errors (see the diagnostics in their records)",
+            tally.with_errors - tally.failures.len()
+        );
+    }
 }

@@ -71,6 +71,8 @@ struct Tally {
     known: usize,
     store: BatchOutcome,
     with_errors: usize,
+    /// The first documents with an error, named in the summary.
+    failures: Vec<String>,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -122,7 +124,12 @@ pub fn run(args: Args) -> Result<()> {
             continue;
         }
         let records = pool.install(|| engine.extract_batch(std::mem::take(&mut batch)));
-        tally.with_errors += records.iter().filter(|r| has_error(r)).count();
+        for record in records.iter().filter(|r| has_error(r)) {
+            tally.with_errors += 1;
+            if tally.failures.len() < crate::extract::FAILURES_LISTED {
+                tally.failures.extend(crate::extract::first_error(record));
+            }
+        }
         tally.store += store
             .insert_batch(records)
             .context("cannot write to the store")?;
@@ -141,6 +148,15 @@ pub fn run(args: Args) -> Result<()> {
             tally.with_errors,
             if tally.store.rejected > 0 { format!(", {} rejected", tally.store.rejected) } else { String::new() },
         );
+        for failure in &tally.failures {
+            eprintln!("dateline: failed: {failure}");
+        }
+        if tally.with_errors > tally.failures.len() {
+            eprintln!(
+                "dateline: ... and {} more documents with errors (see their diagnostics in the store)",
+                tally.with_errors - tally.failures.len()
+            );
+        }
     }
     Ok(())
 }

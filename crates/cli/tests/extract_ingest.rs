@@ -418,4 +418,15 @@ fn broken_inputs_are_named_and_the_batch_goes_on() {
         "{stderr}"
     );
     assert!(!stderr.contains("0 with errors"), "{stderr}");
+    // The summary names each failed document with its file and record.
+    assert!(
+        stderr.contains("dateline: failed: ") && stderr.contains("d-junk.bin: binary-input"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains("a-cut.warc.gz:") && l.contains("truncated-gzip")),
+        "{stderr}"
+    );
 }
