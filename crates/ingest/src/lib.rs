@@ -11,7 +11,9 @@
 //!    one per JSON Lines record, one per HTML `response` record of a WARC
 //!    archive (`.warc` / `.warc.gz`, told by its `WARC/1.` opening; other
 //!    records are skipped and counted by [`Inputs::skipped_records`]), one
-//!    per item of an RSS or Atom feed (told by its root element). Problems met while reading (truncated gzip, a
+//!    per item of an RSS or Atom feed (told by its root element; both can be
+//!    forced with [`InputFormat::Warc`] / [`InputFormat::Feed`] when a name or
+//!    an opening misleads). Problems met while reading (truncated gzip, a
 //!    malformed or oversized JSON line, a file over the size limit) travel as
 //!    diagnostics on the document; the iteration goes on.
 //! 2. [`prepare`] turns a [`RawDoc`] into a [`Document`]: decoding (UTF-8,
