@@ -1,5 +1,5 @@
 //! dateline-ingest: from what the user points at (files, directories, `-`,
-//! JSON Lines, `.gz`) to [`Document`]s ready for the text layer.
+//! JSON Lines, `.gz`) to [`Document`](dateline_model::Document)s ready for the text layer.
 //!
 //! Two steps, so that reading (IO, sequential) and preparing (CPU, parallel)
 //! can be scheduled separately:
@@ -16,7 +16,7 @@
 //!    an opening misleads). Problems met while reading (truncated gzip, a
 //!    malformed or oversized JSON line, a file over the size limit) travel as
 //!    diagnostics on the document; the iteration goes on.
-//! 2. [`prepare`] turns a [`RawDoc`] into a [`Document`]: decoding (UTF-8,
+//! 2. [`prepare`] turns a [`RawDoc`] into a [`Document`](dateline_model::Document): decoding (UTF-8,
 //!    UTF-16, invalid bytes replaced and reported, binary junk rejected), HTML
 //!    main text and metadata via `dateline-html`, normalization via
 //!    `dateline-text`, the id (given, else a content hash), publication date and
