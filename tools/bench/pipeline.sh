@@ -12,16 +12,20 @@
 # rate without it is given too. A benchmark: it prints figures, asserts nothing.
 #
 # usage: tools/bench/pipeline.sh [SHORT_DOCS] [REAL_DOCS]   (default 20000 5000)
+#        DATELINE_CLI=path/to/dateline tools/bench/pipeline.sh   (a built binary, e.g. to compare two)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 short_docs=${1:-20000}
 real_docs=${2:-5000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cargo build --release -q -p dateline-cli
+if [ -z "${DATELINE_CLI:-}" ]; then
+  cargo build --release -q -p dateline-cli
+  DATELINE_CLI="${CARGO_TARGET_DIR:-target}/release/dateline"
+fi
 # A copy, so that a concurrent rebuild cannot change the binary mid-run.
 bin="$work/dateline"
-cp "${CARGO_TARGET_DIR:-target}/release/dateline" "$bin"
+cp "$DATELINE_CLI" "$bin"
 
 # Prints "cpu_seconds wall_seconds" of one run of the binary.
 timed() {
