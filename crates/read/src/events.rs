@@ -177,6 +177,8 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
     let mut governed_until: Option<usize> = None;
     let mut protest_until: Option<usize> = None;
     let mut consumed: Vec<Range<usize>> = Vec::new();
+    // Objects of verb triggers with the verb's type: "will provide food aid" is one act.
+    let mut objects_of: Vec<(Range<usize>, &str)> = Vec::new();
     for (k, m) in matches.iter().enumerate() {
         let Some(trigger) = lex.triggers.get(m.trigger) else {
             continue;
@@ -189,6 +191,14 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
             continue;
         }
         if trigger.noun && is_background(lex, view, range.start, m.start) {
+            continue;
+        }
+        // "provided food aid", "a demandé une aide": a noun naming the verb's own act in its object.
+        if trigger.noun
+            && objects_of
+                .iter()
+                .any(|(r, kind)| *kind == trigger.kind && r.contains(&m.start))
+        {
             continue;
         }
         // Weak nouns inside another event's argument ("fired on protesters") are participants, not events.
@@ -234,6 +244,9 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
             }
         }
         if let Some(object) = object_phrase(lex, view, m.end, range.end) {
+            if !trigger.noun {
+                objects_of.push((object.clone(), trigger.kind.as_str()));
+            }
             consumed.push(object);
         }
         if !found.actor_tokens.is_empty() {
@@ -1143,9 +1156,11 @@ fn is_credited(reading: &Reading, p: &Participant) -> bool {
             .and_then(|e| reading.entities.get(e))
             .and_then(|e| e.sector.as_deref())
     });
+    // Inside the credit itself; a phrase that merely runs into it ("7 février - La
+    // France va déployer") names someone else.
     let in_credit = p.span.is_some_and(|s| {
-        meta.dateline.as_ref().is_some_and(|d| d.span.overlaps(s))
-            || meta.sources.iter().any(|src| src.span.overlaps(s))
+        meta.dateline.as_ref().is_some_and(|d| d.span.contains(s))
+            || meta.sources.iter().any(|src| src.span.contains(s))
     });
     sector == Some(NEWS_SECTOR) || in_credit
 }
