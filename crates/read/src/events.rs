@@ -24,7 +24,7 @@ pub(crate) mod scan;
 use crate::Context;
 use dateline_model::{
     Acled, CasualtyKind, Diagnostic, EntityType, Event, EventSize, GroupRole, Modality,
-    Participant, Reading, Span,
+    Participant, Reading, Span, TokenKind,
 };
 use index::DocIndex;
 use lexicon::{
@@ -154,9 +154,22 @@ struct Match {
 /// (so the passes below that revisit earlier events stay within the sentence).
 fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
     let (lex, view) = (d.lex, d.view);
-    let Some(range) = view.sentences.get(sentence).cloned() else {
+    let Some(mut range) = view.sentences.get(sentence).cloned() else {
         return;
     };
+    // "PARIS (Reuters) - Police arrested ...": the dateline and the dash after it are
+    // not part of the first clause, so no subject phrase reaches into them.
+    if let Some(dateline) = d.reading.doc.meta.dateline.as_ref().map(|x| x.span) {
+        let starts_inside = view.span(range.start).start < dateline.end;
+        if starts_inside && view.span(range.end.saturating_sub(1)).end > dateline.end {
+            while range.start < range.end
+                && (view.span(range.start).start < dateline.end
+                    || matches!(view.kind(range.start), Some(TokenKind::Punct)))
+            {
+                range.start += 1;
+            }
+        }
+    }
     let dates: Vec<Span> = d
         .index
         .dates_in(view.cover(range.clone()))
@@ -166,7 +179,11 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
     if matches.is_empty() {
         return;
     }
-    let sentence_span = view.cover(range.clone());
+    // The event's sentence is the whole sentence, dateline included.
+    let sentence_span = view
+        .sentences
+        .get(sentence)
+        .map_or_else(|| view.cover(range.clone()), |r| view.cover(r.clone()));
     let first_in_sentence = out.len();
     // Once a speech-act event is read, later triggers in its scope are its content.
     let verb_starts: Vec<usize> = matches

@@ -122,3 +122,15 @@ fn a_news_agency_witness_is_not_the_actor_en() {
         "An AFP correspondent saw soldiers fire on the crowd in Niamey.",
     ));
 }
+
+#[test]
+fn the_dateline_is_not_part_of_the_first_subject() {
+    let r = read(
+        "en",
+        "PARIS (Reuters) - Police arrested 12 protesters in Paris on Monday.",
+    );
+    let e = event(&r, "COERCE");
+    assert_eq!(e.actor.len(), 1, "{:?}", e.actor);
+    assert_eq!(e.actor[0].sector.as_deref(), Some("COP"), "{:?}", e.actor);
+    assert_eq!(r.doc.slice(e.sentence).get(..5), Some("PARIS"));
+}
