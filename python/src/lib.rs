@@ -14,7 +14,7 @@
 use std::io::Cursor;
 use std::path::PathBuf;
 
-use dateline::{BodyFormat, Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
+use dateline::{BodyFormat, Engine, InputFormat, Inputs, RawDoc, RecordOptions};
 use dateline_ingest::normalize_language_code;
 use dateline_model::{Diagnostic, PartialDate};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
@@ -27,8 +27,8 @@ const DEFAULT_BATCH_DOCS: usize = 256;
 
 fn engine(no_text: bool) -> Engine {
     Engine {
-        ingest: IngestOptions::default(),
         record: RecordOptions { no_text },
+        ..Engine::default()
     }
 }
 

@@ -11,7 +11,7 @@ use crate::progress::progress_bar;
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, ValueEnum};
 use dateline::model::{Level, PartialDate};
-use dateline::{Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
+use dateline::{Depth, Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
 use dateline_ingest::{Deduplicator, Fingerprint};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -33,6 +33,27 @@ enum Duplicates {
     Drop,
 }
 
+/// How far to read, as the command line names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DepthArg {
+    /// Metadata, the text layer, entities and places.
+    Entities,
+    /// The above and quotes.
+    Quotes,
+    /// Every reader (the default).
+    Events,
+}
+
+impl From<DepthArg> for Depth {
+    fn from(arg: DepthArg) -> Self {
+        match arg {
+            DepthArg::Entities => Depth::Entities,
+            DepthArg::Quotes => Depth::Quotes,
+            DepthArg::Events => Depth::Events,
+        }
+    }
+}
+
 #[derive(Parser)]
 #[command(after_help = "\
 Examples:
@@ -40,6 +61,7 @@ Examples:
   dateline extract --date 2022-01-10 --lang fr story.txt
   dateline extract --input jsonl - < batch.jsonl > records.jsonl
   dateline extract --pretty examples/stories/fr-bamako-manifestation.txt
+  dateline extract --depth entities --input jsonl corpus.jsonl   (entities and places only: faster)
   dateline extract --duplicates drop -o records.jsonl CC-NEWS-20240301.warc.gz feeds/
   dateline extract --resume -o records.jsonl pages/     (after an interrupted run)
   dateline extract --input warc -o records.jsonl crawl-segment-00042   (a WARC without its extension)
@@ -75,6 +97,12 @@ pub struct Args {
     /// Leave the document text out of the records (offsets still point into it).
     #[arg(long)]
     no_text: bool,
+
+    /// How far to read: `entities` (metadata, dates, entities and places), `quotes` (and
+    /// quotes) or `events` (every reader). Skipped layers are empty and a `readers-skipped`
+    /// diagnostic says so
+    #[arg(long, value_enum, default_value = "events")]
+    depth: DepthArg,
 
     /// Indent the JSON (one record then spans several lines).
     #[arg(long)]
@@ -150,6 +178,7 @@ pub fn run(args: Args) -> Result<()> {
         record: RecordOptions {
             no_text: args.no_text,
         },
+        depth: args.depth.into(),
     };
     if args.resume && args.pretty {
         bail!("--resume needs one record per line; it cannot be used with --pretty");

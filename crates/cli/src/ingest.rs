@@ -8,7 +8,7 @@ use crate::progress::progress_bar;
 use anyhow::{Context as _, Result};
 use clap::Parser;
 use dateline::model::{Level, PartialDate};
-use dateline::{Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
+use dateline::{Depth, Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
 use dateline_store::{BatchOutcome, Store};
 use indicatif::ProgressBar;
 
@@ -87,6 +87,7 @@ pub fn run(args: Args) -> Result<()> {
             ..IngestOptions::default()
         },
         record: RecordOptions { no_text: false },
+        depth: Depth::Events,
     };
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(threads) = args.threads {

@@ -18,8 +18,11 @@ use dateline_model::Reading;
 use rayon::prelude::*;
 use serde_json::Value;
 
-pub use dateline_ingest::{BodyFormat, IngestError, InputFormat, Inputs, Limits, Options as IngestOptions, RawDoc};
+pub use dateline_ingest::{
+    BodyFormat, IngestError, InputFormat, Inputs, Limits, Options as IngestOptions, RawDoc,
+};
 pub use dateline_model as model;
+pub use dateline_read::Depth;
 pub use dateline_record::Options as RecordOptions;
 
 /// The whole pipeline with the user's choices.
@@ -27,12 +30,14 @@ pub use dateline_record::Options as RecordOptions;
 pub struct Engine {
     pub ingest: IngestOptions,
     pub record: RecordOptions,
+    /// How far to read (default: every reader).
+    pub depth: Depth,
 }
 
 impl Engine {
     /// Reads one raw document through every stage. Never fails.
     pub fn read(&self, raw: RawDoc) -> Reading {
-        dateline_read::read(dateline_ingest::prepare(raw, &self.ingest))
+        dateline_read::read_to(dateline_ingest::prepare(raw, &self.ingest), self.depth)
     }
 
     /// One raw document to its `dateline/1` record.

@@ -30,8 +30,40 @@ pub struct Context {
     pub folded: Folded,
 }
 
+/// How far [`read_to`] reads. Each depth includes the ones before it; a
+/// user who only wants entities (an index, a comparison with an NER tool)
+/// skips the work of the later readers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Depth {
+    /// Metadata, the text layer, entities and places.
+    Entities,
+    /// The above and quotes.
+    Quotes,
+    /// Every reader: the above, casualties and events.
+    #[default]
+    Events,
+}
+
+impl Depth {
+    /// The name users give on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Depth::Entities => "entities",
+            Depth::Quotes => "quotes",
+            Depth::Events => "events",
+        }
+    }
+}
+
 /// Runs the whole reading pipeline over a normalized document.
 pub fn read(doc: Document) -> Reading {
+    read_to(doc, Depth::Events)
+}
+
+/// Runs the readers up to `depth`. Layers left unread stay empty, and an
+/// `readers-skipped` diagnostic says so, so that an empty list is never
+/// mistaken for "nothing found".
+pub fn read_to(doc: Document, depth: Depth) -> Reading {
     let lang = doc.meta.language.clone().unwrap_or_else(|| "und".to_string());
     let supported = dateline_lang::is_supported(&lang);
     let mut reading = Reading::new(doc);
@@ -53,8 +85,17 @@ pub fn read(doc: Document) -> Reading {
     // language's grammar wait for its resources.
     entities::read(&mut reading, &cx);
     places::read(&mut reading, &cx);
-    if cx.supported {
+    if depth < Depth::Events {
+        let skipped = if depth == Depth::Entities { "quotes, casualties and events" } else { "casualties and events" };
+        reading.diagnose(Diagnostic::info(
+            "readers-skipped",
+            format!("read to depth '{}': {skipped} were not read", depth.name()),
+        ));
+    }
+    if cx.supported && depth >= Depth::Quotes {
         quotes::read(&mut reading, &cx);
+    }
+    if cx.supported && depth >= Depth::Events {
         casualties::read(&mut reading, &cx);
         events::read(&mut reading, &cx);
     }
