@@ -646,3 +646,52 @@ fn two_word_demonyms_name_their_country_not_a_region() {
         reading.entities
     );
 }
+
+#[test]
+fn demonym_adjectives_in_every_form_give_the_actor_country() {
+    let fr_text = "Le président kazakh a parlé. Les autorités kazakhes ont réagi. Une responsable kazakhe a démenti. Les Kazakhs ont voté. Des diplomates kazakhs sont arrivés. Les autorités ouzbèkes ont protesté.";
+    let (fr, fr_cx) = read("fr", fr_text);
+    for phrase in [
+        "Le président kazakh",
+        "Les autorités kazakhes",
+        "Une responsable kazakhe",
+        "Les Kazakhs",
+        "Des diplomates kazakhs",
+    ] {
+        let actor = entities::actor_for_span(&fr, &fr_cx, span_of(&fr, phrase, 0));
+        assert_eq!(
+            actor.and_then(|a| a.country).as_deref(),
+            Some("KAZ"),
+            "{phrase}"
+        );
+    }
+    let uzbek = entities::actor_for_span(&fr, &fr_cx, span_of(&fr, "Les autorités ouzbèkes", 0));
+    assert_eq!(uzbek.and_then(|a| a.country).as_deref(), Some("UZB"));
+
+    let en_text = "Hungarian officials agreed. A Jordanian official confirmed it. He called his Russian counterpart. Two Uzbeks were hurt.";
+    let (en, en_cx) = read("en", en_text);
+    for (phrase, country) in [
+        ("Hungarian officials", "HUN"),
+        ("A Jordanian official", "JOR"),
+        ("his Russian counterpart", "RUS"),
+        ("Two Uzbeks", "UZB"),
+    ] {
+        let actor = entities::actor_for_span(&en, &en_cx, span_of(&en, phrase, 0));
+        assert_eq!(
+            actor.and_then(|a| a.country).as_deref(),
+            Some(country),
+            "{phrase}"
+        );
+    }
+}
+
+#[test]
+fn a_title_asks_for_the_person_a_town_shares_a_name_with() {
+    let (reading, cx) = read(
+        "en",
+        "President Bush has threatened further action against Russia.",
+    );
+    let actor = entities::actor_for_span(&reading, &cx, span_of(&reading, "President Bush", 0))
+        .expect("an actor");
+    assert_eq!(actor.country.as_deref(), Some("USA"));
+}

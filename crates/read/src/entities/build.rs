@@ -1219,7 +1219,7 @@ fn choose_homonyms(input: &Input, mentions: &mut Vec<Mention>) {
             .iter()
             .filter_map(|id| knowledge::known(*id))
             .any(|k| k.kind == Kind::Country && exact(&k));
-        let score = |k: &Known| -> (u8, u8, u8, u8, u64) {
+        let score = |k: &Known| -> (u8, u8, u8, u8, u8, u64) {
             let in_context = k
                 .country
                 .is_some_and(|c| context.get(c).copied().unwrap_or(0) > 0 && !is_own_country(k, c));
@@ -1234,9 +1234,12 @@ fn choose_homonyms(input: &Input, mentions: &mut Vec<Mention>) {
                 Kind::Person => 0,
             };
             let person_ok = u8::from(k.kind != Kind::Person || m.role.is_some());
+            // "President Bush": a title before the name asks for the person.
+            let titled_person = u8::from(k.kind == Kind::Person && m.role.is_some());
             let preferred = u8::from(!exact_country || exact(k));
             (
                 person_ok,
+                titled_person,
                 preferred,
                 u8::from(in_context) + u8::from(at_dateline),
                 rank,
