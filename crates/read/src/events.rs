@@ -39,7 +39,13 @@ const VERBAL_TYPES: &[&str] = &[
     "AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE",
 ];
 /// PLOVER sectors of armed or security actors (for the ACLED crosswalk).
-const ARMED_SECTORS: &[&str] = &["MIL", "COP", "REB", "INS", "UAF", "SPY", "PAR", "SEC"];
+const ARMED_SECTORS: &[&str] = &[
+    "MIL", "COP", "REB", "INS", "UAF", "SPY", "PAR", "SEC", "PRM",
+];
+/// PLOVER sectors of the state's own forces and government (who "regains" territory).
+const STATE_SECTORS: &[&str] = &["MIL", "COP", "GOV", "SEC", "SPY"];
+/// PLOVER sectors of political figures: their arrest is itself an ACLED arrest.
+const POLITICAL_SECTORS: &[&str] = &["OPP", "PTY", "GOV", "LEG"];
 /// Longest subject or object phrase looked at, in tokens.
 const MAX_PHRASE: usize = 14;
 
@@ -91,7 +97,7 @@ pub fn read(reading: &mut Reading, cx: &Context) {
         ));
     }
     link_casualties(reading, &view, &mut events);
-    crosswalk_acled(reading, &mut events);
+    crosswalk_acled(reading, &view, lex, &mut events);
     if fallbacks.2 > 0 {
         reading.diagnose(Diagnostic::info(
             "event-date-inherited",
@@ -1639,15 +1645,46 @@ fn token_sentence(view: &View, byte: usize) -> Option<usize> {
     view.sentence_of(token_at(view, byte))
 }
 
-/// ACLED event and sub-event types, by resources/plover/acled.tsv: violence and
-/// demonstrations first, then strategic developments only in stories that have them.
-fn crosswalk_acled(reading: &Reading, events: &mut [Found]) {
+/// ACLED event and sub-event types, by resources/plover/acled.tsv: the first row whose
+/// type, mode and conditions hold. Rows that need the story to be political are tried
+/// only after every other event had its chance (so one violent event makes the
+/// story's arrests and agreements strategic developments).
+fn crosswalk_acled(reading: &Reading, view: &View, lex: &Lexicon, events: &mut [Found]) {
     let table = acled_table();
     // Each event's casualty groups, gathered in one pass over the casualties.
     let mut groups_of: Vec<Vec<GroupRole>> = vec![Vec::new(); events.len()];
     for c in &reading.casualties {
         if let Some(groups) = c.event.and_then(|e| groups_of.get_mut(e)) {
             groups.push(c.group_role);
+        }
+    }
+    // Per sentence with events (sorted): whether a PROTEST is told there, whether force
+    // is used there by others than the protesters, and whether that force killed or hurt.
+    let mut sentences: Vec<SentenceFacts> = Vec::new();
+    for f in events.iter() {
+        let e = &f.event;
+        if sentences.last().map(|s| s.sentence) != Some(f.sentence) {
+            sentences.push(SentenceFacts {
+                sentence: f.sentence,
+                cues: sentence_cues(view, lex, f.sentence),
+                ..SentenceFacts::default()
+            });
+        }
+        let Some(facts) = sentences.last_mut() else {
+            continue;
+        };
+        if e.negated || !asserted(e.modality) {
+            continue;
+        }
+        match e.kind.as_str() {
+            "PROTEST" => facts.protest = true,
+            "COERCE" | "ASSAULT" if !f.by_protesters => {
+                facts.force = true;
+                let hurt =
+                    e.size.dead.is_some_and(|n| n > 0) || e.size.injured.is_some_and(|n| n > 0);
+                facts.harm |= e.kind == "ASSAULT" && hurt;
+            }
+            _ => {}
         }
     }
     for pass in 0..2 {
@@ -1657,59 +1694,76 @@ fn crosswalk_acled(reading: &Reading, events: &mut [Found]) {
                 .as_ref()
                 .is_some_and(|a| a.event_type != "strategic_developments")
         });
-        // Sorted (events are in text order) for binary search.
-        let protest_sentences: Vec<usize> = events
-            .iter()
-            .filter(|f| f.event.kind == "PROTEST")
-            .map(|f| f.sentence)
-            .collect();
         for (index, found) in events.iter_mut().enumerate() {
             let e = &found.event;
-            if e.acled.is_some()
-                || e.negated
-                || matches!(
-                    e.modality,
-                    Modality::Future | Modality::Hypothetical | Modality::Intended
-                )
-            {
+            if e.acled.is_some() || e.negated || !asserted(e.modality) {
                 continue;
             }
             let groups: &[GroupRole] = groups_of.get(index).map_or(&[], |g| g.as_slice());
-            let armed_sector = |p: &Participant| {
-                p.sector
-                    .as_deref()
-                    .is_some_and(|s| ARMED_SECTORS.contains(&s))
+            let facts = sentences
+                .binary_search_by_key(&found.sentence, |s| s.sentence)
+                .ok()
+                .and_then(|i| sentences.get(i));
+            let sector_in = |p: &Participant, set: &[&str]| {
+                p.sector.as_deref().is_some_and(|s| set.contains(&s))
             };
-            let armed = e.actor.iter().chain(&e.recipient).any(armed_sector)
+            let armed_actor = e.actor.iter().any(|p| sector_in(p, ARMED_SECTORS));
+            let armed_target = e.recipient.iter().any(|p| sector_in(p, ARMED_SECTORS))
                 || groups
                     .iter()
                     .any(|g| matches!(g, GroupRole::Armed | GroupRole::Security));
+            let civilian_actor =
+                !e.actor.is_empty() && e.actor.iter().all(|p| p.sector.as_deref() == Some("CVL"));
             let civilian_target = (e
                 .recipient
                 .iter()
                 .any(|p| p.sector.as_deref() == Some("CVL"))
                 || groups.contains(&GroupRole::Civilian))
-                && !e.actor.iter().any(|p| p.sector.as_deref() == Some("CVL"));
-            let row = table.iter().find(|r| {
-                let cond = match r.condition.as_str() {
+                && !civilian_actor;
+            let hurt = e.size.dead.is_some_and(|n| n > 0) || e.size.injured.is_some_and(|n| n > 0);
+            let holds = |condition: &str| -> bool {
+                let (negate, name) = match condition.strip_prefix('!') {
+                    Some(rest) => (true, rest),
+                    None => (false, condition),
+                };
+                let value = match name {
                     "*" => true,
-                    "armed" => armed,
+                    "armed" => armed_actor || armed_target,
+                    "armed_actor" => armed_actor,
+                    "both_armed" => armed_actor && armed_target,
+                    "state_actor" => e.actor.iter().any(|p| sector_in(p, STATE_SECTORS)),
                     "civilian" => civilian_target,
+                    "by_civilians" => civilian_actor && !found.by_protesters,
+                    "political_target" => {
+                        e.recipient.iter().any(|p| sector_in(p, POLITICAL_SECTORS))
+                    }
+                    "harm" => hurt,
                     "protesters" => {
-                        (protest_sentences.binary_search(&found.sentence).is_ok()
-                            || found.against_protest)
+                        (facts.is_some_and(|s| s.protest) || found.against_protest)
                             && e.kind != "PROTEST"
                             && !found.by_protesters
                     }
+                    "intervened" => facts.is_some_and(|s| s.force),
+                    "harmed" => facts.is_some_and(|s| s.harm),
                     "by_protesters" => found.by_protesters,
                     "political" => political,
-                    _ => false,
+                    _ => match name.strip_prefix("cue:") {
+                        Some(cue) => facts.is_some_and(|s| {
+                            s.cues
+                                .iter()
+                                .any(|&c| lex.acled_cues.get(c).is_some_and(|x| x.name == cue))
+                        }),
+                        None => false,
+                    },
                 };
-                let strategic = r.event_type == "strategic_developments";
+                value != negate
+            };
+            let row = table.iter().find(|r| {
+                let late = r.condition.split(',').any(|c| c.trim() == "political");
                 r.kind == e.kind
                     && (r.mode == "*" || e.mode.as_deref() == Some(r.mode.as_str()))
-                    && cond
-                    && (strategic == (pass == 1))
+                    && late == (pass == 1)
+                    && r.condition.split(',').all(|c| holds(c.trim()))
             });
             if let Some(row) = row {
                 found.event.acled = Some(Acled {
@@ -1719,6 +1773,51 @@ fn crosswalk_acled(reading: &Reading, events: &mut [Found]) {
             }
         }
     }
+}
+
+/// Events told as facts (not planned, hoped or supposed) are the ones ACLED codes.
+fn asserted(modality: Modality) -> bool {
+    !matches!(
+        modality,
+        Modality::Future | Modality::Hypothetical | Modality::Intended
+    )
+}
+
+/// What the ACLED crosswalk needs to know about one sentence that tells events.
+#[derive(Default)]
+struct SentenceFacts {
+    sentence: usize,
+    /// A demonstration is told in it.
+    protest: bool,
+    /// Force (coercion or assault) by others than demonstrators.
+    force: bool,
+    /// That force killed or injured someone.
+    harm: bool,
+    /// Indexes of the ACLED cues found in it.
+    cues: Vec<usize>,
+}
+
+/// The ACLED cues (resources/lang/<iso>/event_acled_cues.tsv) present in a sentence.
+fn sentence_cues(view: &View, lex: &Lexicon, sentence: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    let Some(range) = view.sentences.get(sentence).cloned() else {
+        return found;
+    };
+    for at in range.clone() {
+        let Some(candidates) = lex.acled_cue_first.get(view.word(at)) else {
+            continue;
+        };
+        for &c in candidates {
+            let matched = lex
+                .acled_cues
+                .get(c)
+                .is_some_and(|cue| match_rest(view, &cue.rest, at + 1, range.end).is_some());
+            if matched && !found.contains(&c) {
+                found.push(c);
+            }
+        }
+    }
+    found
 }
 
 /// For the casualties reader: the events reader's token view and lexicon.

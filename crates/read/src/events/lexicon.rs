@@ -251,8 +251,21 @@ pub(crate) struct Lexicon {
     pub numbers: FastMap<String, (u64, Option<u64>, bool)>,
     /// Casualty words by their first word (indexes into `casualty_words`).
     pub casualty_first: FastMap<String, Vec<usize>>,
+    /// Sentence cues the ACLED crosswalk conditions test (`cue:name`), from
+    /// event_acled_cues.tsv.
+    pub acled_cues: Vec<AcledCue>,
+    /// ACLED cues by their first word (indexes into `acled_cues`).
+    pub acled_cue_first: FastMap<String, Vec<usize>>,
     /// Rows that could not be read: a test keeps this empty.
     pub problems: Vec<String>,
+}
+
+/// A word pattern whose presence in a sentence tells the ACLED coding something the
+/// PLOVER type does not ("suicide bomber", "landmine", "each other").
+pub(crate) struct AcledCue {
+    pub name: String,
+    /// Words after the first (which is the key of `acled_cue_first`).
+    pub rest: Vec<PatWord>,
 }
 
 static EMPTY: OnceLock<WordSet> = OnceLock::new();
@@ -301,6 +314,26 @@ pub(crate) fn phrase_words(phrase: &str, lang: &str) -> Vec<String> {
             }
         }
         out.push(piece.to_string());
+    }
+    out
+}
+
+/// A literal pattern ("suicide bomber|bombers", "combats * opposer|opposé") as
+/// pattern words: `|` alternatives, `*` a short gap, elisions split.
+fn pattern_words(pattern: &str, lang: &str) -> Vec<PatWord> {
+    let mut out = Vec::new();
+    for piece in pattern.split(' ').filter(|p| !p.is_empty()) {
+        if piece == "*" {
+            out.push(PatWord::Gap);
+            continue;
+        }
+        let alts: Vec<Vec<String>> = piece.split('|').map(|a| phrase_words(a, lang)).collect();
+        let width = alts.iter().map(Vec::len).max().unwrap_or(1);
+        for k in 0..width {
+            out.push(PatWord::Alts(
+                alts.iter().filter_map(|a| a.get(k).cloned()).collect(),
+            ));
+        }
     }
     out
 }
@@ -601,6 +634,29 @@ impl Lexicon {
         }
         groups.sort_by_key(|g| std::cmp::Reverse(g.0.len()));
 
+        let mut acled_cues = Vec::new();
+        let mut acled_cue_first: FastMap<String, Vec<usize>> = FastMap::default();
+        for row in dateline_lang::rows(file("event_acled_cues.tsv")) {
+            let (Some(pattern), Some(name)) = (row.first(), row.get(1)) else {
+                problems.push(format!("{lang}/event_acled_cues.tsv: bad row {row:?}"));
+                continue;
+            };
+            let mut words = pattern_words(pattern, lang).into_iter();
+            let Some(PatWord::Alts(heads)) = words.next() else {
+                problems.push(format!(
+                    "{lang}/event_acled_cues.tsv: {pattern} must start with a word"
+                ));
+                continue;
+            };
+            let index = acled_cues.len();
+            acled_cues.push(AcledCue {
+                name: name.to_string(),
+                rest: words.collect(),
+            });
+            for head in heads {
+                acled_cue_first.entry(head).or_default().push(index);
+            }
+        }
         Lexicon {
             lang: lang.to_string(),
             triggers,
@@ -620,6 +676,8 @@ impl Lexicon {
             source_after,
             numbers,
             casualty_first,
+            acled_cues,
+            acled_cue_first,
             problems,
         }
     }
