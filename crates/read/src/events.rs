@@ -355,7 +355,9 @@ fn find_matches(lex: &Lexicon, view: &View, range: Range<usize>, dates: &[Span])
             let Some(end) = match_rest(view, &trigger.rest, i + 1, range.end) else {
                 continue;
             };
-            if !conditions_hold(view, trigger, range.clone()) {
+            if !conditions_hold(view, trigger, range.clone())
+                || trigger.unless_next.iter().any(|w| w == view.word(end))
+            {
                 continue;
             }
             if best.as_ref().map_or(true, |b| end > b.end) {

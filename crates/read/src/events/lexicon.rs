@@ -137,6 +137,8 @@ pub(crate) struct Trigger {
     pub negated_cameo: Option<String>,
     pub if_any: Vec<String>,
     pub unless_any: Vec<String>,
+    /// Not when the word right after the match is one of these ("riot police").
+    pub unless_next: Vec<String>,
     pub rule: String,
     pub confidence: f32,
 }
@@ -463,6 +465,7 @@ impl Lexicon {
                 negated_cameo: None,
                 if_any: Vec::new(),
                 unless_any: Vec::new(),
+                unless_next: Vec::new(),
                 confidence: if class == "v" { 0.8 } else { 0.7 },
             };
             for flag in column(4)
@@ -477,6 +480,9 @@ impl Lexicon {
                     None if flag == "speaker-actor" => trigger.speaker_actor = true,
                     Some(("if", v)) => trigger.if_any = v.split('|').map(fold).collect(),
                     Some(("unless", v)) => trigger.unless_any = v.split('|').map(fold).collect(),
+                    Some(("unless-next", v)) => {
+                        trigger.unless_next = v.split('|').map(fold).collect()
+                    }
                     Some(("rule", v)) => trigger.rule = v.to_string(),
                     Some(("neg", v)) if crosswalk.contains_key(v) => {
                         trigger.negated_cameo = Some(v.to_string())
