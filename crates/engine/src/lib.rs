@@ -23,7 +23,7 @@ pub use dateline_ingest::{
 };
 pub use dateline_model as model;
 pub use dateline_read::Depth;
-pub use dateline_record::Options as RecordOptions;
+pub use dateline_record::{write_json, Options as RecordOptions, Record};
 
 /// The whole pipeline with the user's choices.
 #[derive(Clone, Debug, Default)]
@@ -69,5 +69,55 @@ pub fn raw_from_gold(gold: &GoldDoc) -> RawDoc {
         published: gold.published.clone(),
         language: gold.lang.clone(),
         ..RawDoc::new(origin, gold.input.clone().unwrap_or_default().into_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// Bulk output writes records straight from the reading; it must be byte
+    /// for byte what serialising the `Value` record gives, on every gold story.
+    #[test]
+    fn written_records_equal_serialised_values_on_every_gold_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dirs = [root.join("testdata/gold"), root.join("../shared/eval/dev")];
+        let files = dateline_eval::gold::discover(&dirs);
+        assert!(!files.is_empty(), "no gold files discovered");
+        let engine = Engine::default();
+        let mut records = 0;
+        for file in &files {
+            let golds = dateline_eval::gold::read(file)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            for gold in &golds {
+                let reading = engine.read(raw_from_gold(gold));
+                for no_text in [false, true] {
+                    let options = RecordOptions { no_text };
+                    let value = dateline_record::to_json(&reading, &options);
+                    for pretty in [false, true] {
+                        let mut written = Vec::new();
+                        dateline_record::write_json(&reading, &options, &mut written, pretty)
+                            .unwrap();
+                        let expected = if pretty {
+                            serde_json::to_vec_pretty(&value)
+                        } else {
+                            serde_json::to_vec(&value)
+                        }
+                        .unwrap();
+                        assert!(
+                            written == expected,
+                            "{} {:?} (no_text {no_text}, pretty {pretty}):\n{}\n{}",
+                            file.display(),
+                            gold.id,
+                            String::from_utf8_lossy(&written),
+                            String::from_utf8_lossy(&expected)
+                        );
+                    }
+                }
+                records += 1;
+            }
+        }
+        assert!(records > 100, "only {records} gold records read");
     }
 }
