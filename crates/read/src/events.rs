@@ -562,6 +562,26 @@ fn build_event(
                 subject_people = people;
             }
         }
+        // "L'armée a annoncé vendredi avoir repris la ville": an infinitive right after a
+        // speech verb has that verb's subject as its own.
+        if subject_people.is_empty() {
+            let floor = sentence.start.max(previous_match);
+            let mut k = subject.start;
+            while k > floor && skippable(lex, view, k - 1) {
+                k -= 1;
+            }
+            if let Some(speech) = k
+                .checked_sub(1)
+                .filter(|&k| k >= floor && lex.role(Role::Speech).has(view.word(k)))
+            {
+                let outer = subject_phrase(lex, view, floor, speech);
+                let people = participants(d, outer.clone(), quote_speaker_entity);
+                if !people.is_empty() {
+                    subject = outer;
+                    subject_people = people;
+                }
+            }
+        }
         if passive && !trigger.theme_actor {
             recipient = subject_people;
             if let Some(agent) = agent_phrase(lex, view, m.end, sentence.end) {

@@ -164,6 +164,22 @@ fn territory_taken_back_by_the_army_is_regained() {
         "The army recaptured the town of Bakhmut from rebel fighters on Saturday.",
         Some("government_regains_territory"),
     );
+    // The infinitive after "a annoncé" has the army as its actor.
+    assert_headline(
+        "fr",
+        "L'armée nigérienne a affirmé dimanche avoir repris la localité de Makalondi aux jihadistes.",
+        Some("government_regains_territory"),
+    );
+}
+
+#[test]
+fn fighting_that_resumes_is_not_a_town_retaken() {
+    let r = read("fr", "Les combats ont repris samedi dans la ville de Goma.");
+    assert!(
+        r.events.iter().all(|e| !e.rule.contains("reprendre")),
+        "{:?}",
+        r.events.iter().map(|e| &e.rule).collect::<Vec<_>>()
+    );
 }
 
 #[test]
