@@ -484,6 +484,15 @@ impl Lexicon {
                         trigger.unless_next = v.split('|').map(fold).collect()
                     }
                     Some(("rule", v)) => trigger.rule = v.to_string(),
+                    // PLOVER codes some acts under another type than CAMEO's crosswalk
+                    // (a resignation is RETREAT/resign, CAMEO 0831 says CONCEDE).
+                    Some(("type", v)) if dateline_model::EVENT_TYPES.contains(&v) => {
+                        let old = format!("{lang}.{}.", trigger.kind.to_lowercase());
+                        if let Some(stem) = trigger.rule.strip_prefix(&old) {
+                            trigger.rule = format!("{lang}.{}.{stem}", v.to_lowercase());
+                        }
+                        trigger.kind = v.to_string();
+                    }
                     Some(("neg", v)) if crosswalk.contains_key(v) => {
                         trigger.negated_cameo = Some(v.to_string())
                     }
