@@ -10,7 +10,7 @@ use crate::input_options::{check_lang, parse_date, Format};
 use crate::progress::progress_bar;
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, ValueEnum};
-use dateline::model::{Level, PartialDate};
+use dateline::model::{Diagnostic, Level, PartialDate, Reading};
 use dateline::{Depth, Engine, IngestOptions, InputFormat, Inputs, RawDoc, RecordOptions};
 use dateline_ingest::{Deduplicator, Fingerprint};
 use indicatif::ProgressBar;
@@ -199,14 +199,6 @@ pub fn run(args: Args) -> Result<()> {
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    // Fingerprints need the text; it is dropped after fingerprinting when --no-text.
-    let engine = Engine {
-        record: RecordOptions {
-            no_text: args.no_text && dedup.is_none(),
-        },
-        ..engine
-    };
-    let strip_text = args.no_text && dedup.is_some();
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(threads) = args.threads {
         builder = builder.num_threads(threads.max(1));
@@ -240,46 +232,54 @@ pub fn run(args: Args) -> Result<()> {
         tally.already_done += already_done;
         tally.bytes += batch_bytes;
         let fingerprint = dedup.is_some();
-        let records: Vec<(serde_json::Value, Option<Fingerprint>)> = pool.install(|| {
+        let pretty = args.pretty;
+        // Workers read and also write each record (the costly part of output);
+        // the sequential part only decides, in input order, what to emit.
+        let written: Vec<Written> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|raw| {
-                    let mut record = engine.extract(raw);
-                    let print = fingerprint
-                        .then(|| Fingerprint::of(record["doc"]["text"].as_str().unwrap_or("")));
-                    if strip_text {
-                        if let Some(doc) = record["doc"].as_object_mut() {
-                            doc.remove("text");
-                        }
+                    let reading = engine.read(raw);
+                    // From the reading's text, so that --no-text records are still compared.
+                    let print = fingerprint.then(|| Fingerprint::of(&reading.doc.text));
+                    let mut bytes = Vec::new();
+                    let written = write_record(&reading, &engine.record, &mut bytes, pretty);
+                    Written {
+                        reading,
+                        print,
+                        bytes: written.map(|()| bytes),
                     }
-                    (record, print)
                 })
                 .collect()
         });
-        tally.documents += records.len();
+        tally.documents += written.len();
         // Sequential, in input order: the same duplicates whatever the thread count.
-        for (mut record, print) in records {
-            let id = record["doc"]["id"].as_str().unwrap_or("").to_string();
-            if done_ids.contains(&id) {
+        for Written {
+            mut reading,
+            print,
+            mut bytes,
+        } in written
+        {
+            let id = &reading.doc.id;
+            if done_ids.contains(id) {
                 tally.already_done += 1;
                 continue;
             }
             if let (Some(dedup), Some(print)) = (dedup.as_mut(), print) {
-                if let Some(duplicate) = dedup.check(&id, &print) {
+                if let Some(duplicate) = dedup.check(id, &print) {
                     tally.duplicates += 1;
                     if args.duplicates == Duplicates::Drop {
                         continue;
                     }
-                    flag_duplicate(&mut record, &duplicate);
+                    // Rare: the record changes, so it is written again.
+                    flag_duplicate(&mut reading, &duplicate);
+                    let mut again = Vec::new();
+                    bytes =
+                        write_record(&reading, &engine.record, &mut again, pretty).map(|()| again);
                 }
             }
-            count_diagnostics(&record, &mut tally);
-            if args.pretty {
-                serde_json::to_writer_pretty(&mut out, &record)?;
-            } else {
-                serde_json::to_writer(&mut out, &record)?;
-            }
-            out.write_all(b"\n")?;
+            count_diagnostics(&reading, &mut tally);
+            out.write_all(&bytes?)?;
         }
         update_progress(&progress, &tally, started.elapsed());
     }
@@ -354,11 +354,9 @@ fn read_batches(
     let _ = sender.send(batch);
 }
 
-/// Marks a record as repeating an earlier one: `doc.duplicate_of` and a note.
-fn flag_duplicate(record: &mut serde_json::Value, duplicate: &dateline_ingest::Duplicate) {
-    if let Some(doc) = record["doc"].as_object_mut() {
-        doc.insert("duplicate_of".into(), duplicate.first_id.clone().into());
-    }
+/// Marks a document as repeating an earlier one: `doc.duplicate_of` and a note.
+fn flag_duplicate(reading: &mut Reading, duplicate: &dateline_ingest::Duplicate) {
+    reading.doc.meta.duplicate_of = Some(duplicate.first_id.clone());
     let message = match duplicate.kind {
         dateline_ingest::DuplicateKind::Exact => {
             format!("same text as document {}", duplicate.first_id)
@@ -368,13 +366,29 @@ fn flag_duplicate(record: &mut serde_json::Value, duplicate: &dateline_ingest::D
             duplicate.first_id, duplicate.similarity
         ),
     };
-    if let Some(diagnostics) = record["diagnostics"].as_array_mut() {
-        diagnostics.push(serde_json::json!({
-            "level": Level::Info.as_str(),
-            "code": duplicate.kind.code(),
-            "message": message,
-        }));
-    }
+    reading
+        .doc
+        .diagnose(Diagnostic::info(duplicate.kind.code(), message));
+}
+
+/// A document read by a worker, with its record already written when it could be.
+struct Written {
+    reading: Reading,
+    print: Option<Fingerprint>,
+    /// The record and its line end; an error is reported when it is to be emitted.
+    bytes: io::Result<Vec<u8>>,
+}
+
+/// Writes one record and the newline that ends it.
+fn write_record(
+    reading: &Reading,
+    options: &RecordOptions,
+    out: &mut Vec<u8>,
+    pretty: bool,
+) -> io::Result<()> {
+    dateline::write_json(reading, options, &mut *out, pretty)?;
+    out.push(b'\n');
+    Ok(())
 }
 
 /// Prepares an interrupted run's output for appending: reads the ids of its
@@ -424,22 +438,20 @@ fn resume_output(path: &Path, mut dedup: Option<&mut Deduplicator>) -> Result<Ha
     Ok(ids)
 }
 
-fn count_diagnostics(record: &serde_json::Value, tally: &mut Tally) {
-    let levels = record["diagnostics"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|d| d["level"].as_str());
-    let (mut error, mut warning) = (false, false);
-    for level in levels {
-        error |= level == Level::Error.as_str();
-        warning |= level == Level::Warning.as_str();
+fn count_diagnostics(reading: &Reading, tally: &mut Tally) {
+    let diagnostics = &reading.doc.diagnostics;
+    let error = diagnostics.iter().find(|d| d.level == Level::Error);
+    let warning = diagnostics.iter().any(|d| d.level == Level::Warning);
+    if let Some(d) = error {
+        if tally.failures.len() < FAILURES_LISTED {
+            let origin = reading.doc.provenance.origin.as_deref().unwrap_or("?");
+            tally
+                .failures
+                .push(format!("{origin}: {}: {}", d.code, d.message));
+        }
     }
-    if error && tally.failures.len() < FAILURES_LISTED {
-        tally.failures.extend(first_error(record));
-    }
-    tally.with_errors += usize::from(error);
-    tally.with_warnings += usize::from(warning && !error);
+    tally.with_errors += usize::from(error.is_some());
+    tally.with_warnings += usize::from(warning && error.is_none());
 }
 
 fn update_progress(bar: &ProgressBar, tally: &Tally, elapsed: Duration) {
