@@ -53,14 +53,7 @@ impl DocIndex {
 
     /// Entity mentions inside `span`, by start.
     pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
-        let from = self.mentions.partition_point(|(m, _)| m.start < span.start);
-        self.mentions
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(move |(m, _)| m.start < span.end)
-            .filter(move |(m, _)| m.end <= span.end)
-            .copied()
+        within(&self.mentions, span)
     }
 
     /// The person whose mention ends last at or before `at`.
@@ -73,25 +66,23 @@ impl DocIndex {
 
     /// Place mentions inside `span`, by start.
     pub fn places_in(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
-        let from = self.places.partition_point(|(m, _)| m.start < span.start);
-        self.places
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(move |(m, _)| m.start < span.end)
-            .filter(move |(m, _)| m.end <= span.end)
-            .copied()
+        within(&self.places, span)
     }
 
     /// Dates inside `span`, by start.
     pub fn dates_in(&self, span: Span) -> impl Iterator<Item = (Span, Option<PartialDate>)> + '_ {
-        let from = self.dates.partition_point(|(d, _)| d.start < span.start);
-        self.dates
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(move |(d, _)| d.start < span.end)
-            .filter(move |(d, _)| d.end <= span.end)
-            .copied()
+        within(&self.dates, span)
     }
+}
+
+/// The entries of a start-sorted list that lie inside `span`, by start: a
+/// binary search to the first, then a walk that stops past `span`.
+fn within<T: Copy>(list: &[(Span, T)], span: Span) -> impl Iterator<Item = (Span, T)> + '_ {
+    let from = list.partition_point(|(s, _)| s.start < span.start);
+    list.get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(move |(s, _)| s.start < span.end)
+        .filter(move |(s, _)| s.end <= span.end)
+        .copied()
 }
