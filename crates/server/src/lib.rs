@@ -46,11 +46,17 @@ pub struct Config {
     pub rate_burst: f64,
     /// Longest a request may take before it is answered 503.
     pub request_timeout: Duration,
+    /// Longest a client may take to send a request's headers before the
+    /// connection is closed, so that slow clients cannot hold connections open.
+    pub header_read_timeout: Duration,
+    /// Connections served at once; further clients wait in the listen queue.
+    pub max_connections: usize,
 }
 
 impl Config {
     /// Defaults for a store file: loopback, read-only, 1 MiB bodies,
-    /// 50 requests/s per client with bursts of 200, 10 s per request.
+    /// 50 requests/s per client with bursts of 200, 10 s per request,
+    /// 10 s to send headers, 512 connections at once.
     pub fn new(db: impl Into<PathBuf>) -> Config {
         Config {
             db: db.into(),
@@ -60,6 +66,8 @@ impl Config {
             rate_per_second: 50.0,
             rate_burst: 200.0,
             request_timeout: Duration::from_secs(10),
+            header_read_timeout: Duration::from_secs(10),
+            max_connections: 512,
         }
     }
 }
@@ -84,19 +92,62 @@ pub fn app(config: Config) -> Result<Router, ServerError> {
     Ok(api::router(state))
 }
 
-/// Serves on an already bound listener until `shutdown` completes.
+/// Serves on an already bound listener until `shutdown` completes, then
+/// lets the requests in flight finish (for at most `config.request_timeout`).
+///
+/// Each connection is HTTP/1.1 with a deadline for its request headers and
+/// at most `config.max_connections` are open at once: a client that
+/// trickles bytes, or opens thousands of idle sockets, cannot starve others.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: Router,
+    config: &Config,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .map_err(ServerError::Io)
+    let slots = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(config.header_read_timeout);
+    tokio::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => slot,
+            () = &mut shutdown => break,
+        };
+        // The semaphore is never closed, so this is always Ok.
+        let Ok(slot) = slot else { break };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of file descriptors or a connection reset before accept:
+                // the listener is still good, try again shortly.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let router = router.clone();
+        let service = hyper::service::service_fn(
+            move |mut request: hyper::Request<hyper::body::Incoming>| {
+                request
+                    .extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                tower::ServiceExt::oneshot(router.clone(), request)
+            },
+        );
+        let connection =
+            graceful.watch(http.serve_connection(hyper_util::rt::TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            // A client that disconnects or times out is not a server error.
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+    let _ = tokio::time::timeout(config.request_timeout, graceful.shutdown()).await;
+    Ok(())
 }
 
 /// Binds `config.bind`, prints nothing, and serves until Ctrl-C.
@@ -113,12 +164,12 @@ pub fn serve_blocking_with(
         .map_err(ServerError::Io)?;
     runtime.block_on(async move {
         let bind = config.bind;
-        let router = app(config)?;
+        let router = app(config.clone())?;
         let listener = tokio::net::TcpListener::bind(bind)
             .await
             .map_err(|source| ServerError::Bind { addr: bind, source })?;
         on_listening(listener.local_addr().map_err(ServerError::Io)?);
-        serve(listener, router, async {
+        serve(listener, router, &config, async {
             // An error here means no signal handler: then only a kill stops us.
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -331,3 +331,80 @@ fn bodies_and_request_rates_are_limited() {
     assert!(limited.header("retry-after").is_some());
     assert!(limited.json()["error"].is_string());
 }
+
+/// Reads until the server closes the connection; returns what it sent and
+/// how long the close took (or panics if it stays open past `patience`).
+fn until_closed(
+    stream: &mut std::net::TcpStream,
+    patience: std::time::Duration,
+) -> (String, std::time::Duration) {
+    use std::io::Read;
+    let began = std::time::Instant::now();
+    stream
+        .set_read_timeout(Some(patience))
+        .expect("read timeout");
+    let mut received = Vec::new();
+    let mut chunk = [0u8; 1024];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => received.extend_from_slice(&chunk[..n]),
+            Err(error) if error.kind() == std::io::ErrorKind::ConnectionReset => break,
+            Err(error) => panic!("connection still open after {patience:?}: {error}"),
+        }
+    }
+    (
+        String::from_utf8_lossy(&received).into_owned(),
+        began.elapsed(),
+    )
+}
+
+#[test]
+fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    use std::io::Write;
+    let fixture = fixture();
+    let addr = start(dateline_server::Config {
+        header_read_timeout: std::time::Duration::from_millis(300),
+        ..config(&fixture.db)
+    });
+    let mut slow = std::net::TcpStream::connect(addr).expect("connect");
+    slow.write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        .expect("write");
+    let (answer, took) = until_closed(&mut slow, std::time::Duration::from_secs(10));
+    assert!(
+        !answer.contains("200 OK"),
+        "a request without its end was answered: {answer}"
+    );
+    assert!(
+        took < std::time::Duration::from_secs(5),
+        "closed only after {took:?}"
+    );
+    // The server still answers everyone else.
+    assert_eq!(get(addr, "/api/stats").status, 200);
+}
+
+#[test]
+fn connections_beyond_the_limit_wait_for_a_free_slot() {
+    use std::io::Write;
+    let fixture = fixture();
+    let addr = start(dateline_server::Config {
+        max_connections: 1,
+        header_read_timeout: std::time::Duration::from_millis(500),
+        ..config(&fixture.db)
+    });
+    // The only slot is held by a client that sends half a request ...
+    let mut holder = std::net::TcpStream::connect(addr).expect("connect");
+    holder
+        .write_all(b"GET /api/stats HTTP/1.1\r\n")
+        .expect("write");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    // ... so the next client is served only once that one is cut off.
+    let began = std::time::Instant::now();
+    assert_eq!(get(addr, "/api/stats").status, 200);
+    assert!(
+        began.elapsed() >= std::time::Duration::from_millis(250),
+        "served at once although the only connection slot was taken ({:?})",
+        began.elapsed()
+    );
+    let _ = until_closed(&mut holder, std::time::Duration::from_secs(10));
+}

@@ -55,12 +55,12 @@ pub fn start(mut config: Config) -> SocketAddr {
             .build()
             .expect("runtime");
         runtime.block_on(async move {
-            let router = app(config).expect("app");
+            let router = app(config.clone()).expect("app");
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
                 .await
                 .expect("bind");
             tx.send(listener.local_addr().expect("addr")).expect("send");
-            serve(listener, router, std::future::pending())
+            serve(listener, router, &config, std::future::pending())
                 .await
                 .expect("serve");
         });
