@@ -193,12 +193,16 @@ fn tagged(form: &str) -> (&str, bool) {
 
 /// The lexicon of a language, built on first use; empty for languages without resources.
 pub(crate) fn lexicon(lang: &str) -> &'static Lexicon {
-    static FR: OnceLock<Lexicon> = OnceLock::new();
-    static EN: OnceLock<Lexicon> = OnceLock::new();
+    static ALL: OnceLock<Vec<(&'static str, Lexicon)>> = OnceLock::new();
     static NONE: OnceLock<Lexicon> = OnceLock::new();
-    match lang {
-        "fr" => FR.get_or_init(|| build("fr")),
-        "en" => EN.get_or_init(|| build("en")),
-        _ => NONE.get_or_init(Lexicon::default),
-    }
+    ALL.get_or_init(|| {
+        dateline_lang::SUPPORTED
+            .iter()
+            .map(|&iso| (iso, build(iso)))
+            .collect()
+    })
+    .iter()
+    .find(|(iso, _)| *iso == lang)
+    .map(|(_, lexicon)| lexicon)
+    .unwrap_or_else(|| NONE.get_or_init(Lexicon::default))
 }
