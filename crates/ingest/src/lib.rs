@@ -67,7 +67,7 @@ pub use decode::{looks_like_html, DecodedText};
 pub use dedup::{Deduplicator, Duplicate, DuplicateKind, Fingerprint};
 pub use error::IngestError;
 pub use inputs::{Inputs, Limits};
-pub use language::{detect_language, normalize_language_code};
+pub use language::{detect_language, identify_language, normalize_language_code};
 pub use prepare::{content_id, prepare, Options, MAX_TEXT_BYTES};
 
 use dateline_model::Diagnostic;

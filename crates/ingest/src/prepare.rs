@@ -1,7 +1,9 @@
 //! [`RawDoc`] to [`Document`]: decoding, HTML, normalization, id, date, language.
 
 use crate::decode::{decode_text, looks_like_html, sniff_encoding, Encoding};
-use crate::language::{detect_language, normalize_language_code};
+use crate::language::{
+    clearly_reads_as, detect_language, identify_language, normalize_language_code,
+};
 use crate::{BodyFormat, RawDoc};
 use dateline_model::{Diagnostic, Document, Level, Meta, PartialDate, Provenance};
 use sha2::{Digest, Sha256};
@@ -293,9 +295,24 @@ fn choose_language(
     if user_declared || options.skip_language_detection || text.trim().is_empty() {
         return declared.map(|(code, _)| code);
     }
-    let detected = detect_language(text);
-    match (declared, detected) {
-        (Some((page_code, _)), Some((found, confidence))) if found != page_code => {
+    let unknown = |diagnostics: &mut Vec<Diagnostic>| {
+        diagnostics.push(Diagnostic::info(
+            "language-unknown",
+            "the language could not be identified reliably (text too short or mixed)",
+        ));
+        None
+    };
+    // Without a declared language only the code matters: the quick
+    // function-word count answers the common cases (see `identify_language`).
+    let Some((page_code, _)) = declared else {
+        return identify_language(text).or_else(|| unknown(diagnostics));
+    };
+    if clearly_reads_as(text, &page_code) {
+        return Some(page_code);
+    }
+    // Overruling the page needs the detector's confidence.
+    match detect_language(text) {
+        Some((found, confidence)) if found != page_code => {
             // Site templates often declare one language for every page; a
             // confident reading of enough text is better evidence.
             let overrule = confidence >= MISMATCH_CONFIDENCE
@@ -314,16 +331,7 @@ fn choose_language(
             ));
             Some(chosen)
         }
-        (Some((page_code, _)), Some(_)) => Some(page_code),
-        (Some((page_code, _)), None) => Some(page_code),
-        (None, Some((found, _))) => Some(found),
-        (None, None) => {
-            diagnostics.push(Diagnostic::info(
-                "language-unknown",
-                "the language could not be identified reliably (text too short or mixed)",
-            ));
-            None
-        }
+        _ => Some(page_code),
     }
 }
 
