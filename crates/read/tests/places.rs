@@ -136,3 +136,58 @@ fn regions_are_found_by_their_french_and_native_names() {
         Some("USA")
     );
 }
+
+#[test]
+fn a_country_or_region_after_a_comma_qualifies_a_homonym() {
+    // Story context is split (Argentine vs Spain); the qualifier decides.
+    let reading = read(
+        "en",
+        "Argentine officials met their hosts in Córdoba, Spain, on Monday.",
+    );
+    assert_eq!(place(&reading, "Córdoba").country.as_deref(), Some("ESP"));
+    let reading = read(
+        "en",
+        "Police in London, Ontario, charged a man on Wednesday.",
+    );
+    let london = place(&reading, "London");
+    assert_eq!(london.country.as_deref(), Some("CAN"));
+    assert!(london.lon.is_some_and(|lon| lon < -80.0), "{london:?}");
+    // French writes the qualifier with a preposition.
+    let reading = read(
+        "fr",
+        "Des diplomates libyens se sont réunis lundi à Tripoli, au Liban.",
+    );
+    assert_eq!(place(&reading, "Tripoli").country.as_deref(), Some("LBN"));
+    // A qualifier naming the biggest homonym's country keeps it.
+    let reading = read(
+        "en",
+        "American tourists were robbed in Paris, France, police in Texas said.",
+    );
+    assert_eq!(place(&reading, "Paris").country.as_deref(), Some("FRA"));
+}
+
+#[test]
+fn a_qualified_dateline_places_the_story() {
+    let reading = read(
+        "en",
+        "PARIS, Texas (AP) - A tornado damaged dozens of homes in Paris late on Tuesday, officials said.",
+    );
+    for written in ["PARIS", "Paris"] {
+        let paris = place(&reading, written);
+        assert_eq!(
+            paris.country.as_deref(),
+            Some("USA"),
+            "{written}: {paris:?}"
+        );
+    }
+}
+
+#[test]
+fn a_list_of_cities_is_no_qualifier() {
+    let reading = read(
+        "en",
+        "Protests were held in Paris, London and Berlin on Saturday.",
+    );
+    assert_eq!(place(&reading, "London").country.as_deref(), Some("GBR"));
+    assert_eq!(place(&reading, "Paris").country.as_deref(), Some("FRA"));
+}

@@ -1182,18 +1182,6 @@ fn choose_homonyms(input: &Input, mentions: &mut Vec<Mention>) {
             *context.entry(country).or_default() += 1;
         }
     }
-    let dateline_country = input.dateline_place.and_then(|place| {
-        mentions
-            .iter()
-            .find(|m| span_of(input.toks, m.toks).is_some_and(|s| s.overlaps(place)))
-            .and_then(|m| {
-                let ids = m.candidates;
-                ids.iter()
-                    .filter_map(|id| knowledge::known(*id))
-                    .max_by_key(|k| k.population)
-                    .and_then(|k| k.country)
-            })
-    });
     // A lone word that is only some town's by-name ("Ahmad", "Khan") is no
     // place unless the story is about that town's country.
     let mut index = 0;
@@ -1206,8 +1194,35 @@ fn choose_homonyms(input: &Input, mentions: &mut Vec<Mention>) {
         index += 1;
         keep
     });
-    for m in mentions.iter_mut() {
+    let qualifiers = qualifiers(input, mentions);
+    // The dateline's place is settled first (its own qualifier and the
+    // story's countries), then lends its country to the other homonyms.
+    let dateline_index = input.dateline_place.and_then(|place| {
+        mentions
+            .iter()
+            .position(|m| span_of(input.toks, m.toks).is_some_and(|s| s.overlaps(place)))
+    });
+    let mut dateline_country = None;
+    let order = dateline_index
+        .into_iter()
+        .chain((0..mentions.len()).filter(|i| Some(*i) != dateline_index));
+    for index in order {
+        let qualifier = qualifiers
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|q| mentions.get(q))
+            .map(|q| q.candidates);
+        let Some(m) = mentions.get_mut(index) else {
+            continue;
+        };
         if m.candidates.len() < 2 {
+            if Some(index) == dateline_index {
+                dateline_country = m
+                    .candidates
+                    .first()
+                    .and_then(|id| knowledge::known(*id)?.country);
+            }
             continue;
         }
         // A country named exactly by the word outranks towns that merely
@@ -1219,7 +1234,7 @@ fn choose_homonyms(input: &Input, mentions: &mut Vec<Mention>) {
             .iter()
             .filter_map(|id| knowledge::known(*id))
             .any(|k| k.kind == Kind::Country && exact(&k));
-        let score = |k: &Known| -> (u8, u8, u8, u8, u8, u64) {
+        let score = |k: &Known| -> (u8, u8, u8, u8, u8, u8, u64) {
             let in_context = k
                 .country
                 .is_some_and(|c| context.get(c).copied().unwrap_or(0) > 0 && !is_own_country(k, c));
@@ -1240,6 +1255,7 @@ fn choose_homonyms(input: &Input, mentions: &mut Vec<Mention>) {
             (
                 person_ok,
                 titled_person,
+                u8::from(qualifier.is_some_and(|q| lies_in(k, q))),
                 preferred,
                 u8::from(in_context) + u8::from(at_dateline),
                 rank,
@@ -1254,8 +1270,73 @@ fn choose_homonyms(input: &Input, mentions: &mut Vec<Mention>) {
         {
             m.key = Key::Known(best.id);
             m.kind = best.entity_type();
+            if Some(index) == dateline_index {
+                dateline_country = best.country;
+            }
         }
     }
+}
+
+/// For each mention, the mention that qualifies it as a place within a
+/// country or region, as news writes homonyms: "PARIS, Texas", "London,
+/// Ontario", "Valence (Drôme)", "Valence, en Espagne" (a comma or an opening
+/// bracket, at most a few function words, then the country or region).
+fn qualifiers(input: &Input, mentions: &[Mention]) -> Vec<Option<usize>> {
+    /// Function words allowed between the comma and the qualifier ("en", "in the").
+    const MAX_LINKING_WORDS: usize = 3;
+    let mut by_start: FastMap<usize, usize> = FastMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        by_start.entry(m.toks.0).or_insert(i);
+    }
+    let region_or_country = |q: &Mention| {
+        q.candidates.iter().any(|id| {
+            knowledge::known(*id).is_some_and(|k| matches!(k.kind, Kind::Country | Kind::Admin1))
+        })
+    };
+    mentions
+        .iter()
+        .map(|m| {
+            if m.candidates.len() < 2 {
+                return None;
+            }
+            let opener = input.toks.get(m.toks.1)?;
+            let opens =
+                opener.kind == TokKind::Punct && matches!(opener.folded(input.folded), "," | "(");
+            if !opens {
+                return None;
+            }
+            for k in (m.toks.1 + 1)..=(m.toks.1 + 1 + MAX_LINKING_WORDS) {
+                if let Some(q) = by_start.get(&k).copied() {
+                    return mentions.get(q).filter(|q| region_or_country(q)).map(|_| q);
+                }
+                let linking = input.toks.get(k).is_some_and(|t| {
+                    matches!(t.kind, TokKind::Word | TokKind::Elision)
+                        && t.case == Case::Lower
+                        && input.lex.is_function_word(t.folded(input.folded))
+                });
+                if !linking {
+                    return None;
+                }
+            }
+            None
+        })
+        .collect()
+}
+
+/// Whether a gazetteer record lies in a country or region one of the
+/// qualifier's candidates names.
+fn lies_in(k: &Known, qualifier: &[u32]) -> bool {
+    if !matches!(k.kind, Kind::City | Kind::Admin1) {
+        return false;
+    }
+    qualifier
+        .iter()
+        .filter_map(|id| knowledge::known(*id))
+        .any(|q| match q.kind {
+            Kind::Country => q.country.is_some() && q.country == k.country,
+            Kind::Admin1 => k.kind == Kind::City && q.admin1.is_some() && q.admin1 == k.admin1,
+            _ => false,
+        })
 }
 
 /// A single word that names only towns, and none by its own name, none big.
