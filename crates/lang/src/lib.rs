@@ -14,7 +14,7 @@ mod embedded {
 }
 
 /// Languages whose readers are complete: their own resources, tests and gold cases.
-pub const SUPPORTED: &[&str] = &["en", "fr"];
+pub const SUPPORTED: &[&str] = &["en", "fr", "es"];
 
 /// Whether full reading is available for this ISO 639-1 code.
 pub fn is_supported(iso: &str) -> bool {
