@@ -201,7 +201,9 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
     let mut protest_until: Option<usize> = None;
     let mut consumed: Vec<Range<usize>> = Vec::new();
     // Objects of verb triggers with the verb's type: "will provide food aid" is one act.
-    let mut objects_of: Vec<(Range<usize>, &str)> = Vec::new();
+    // With whether the object is a complement clause ("demanded that troops withdraw"),
+    // whose verbs are acts of their own.
+    let mut objects_of: Vec<(Range<usize>, &str, bool)> = Vec::new();
     for (k, m) in matches.iter().enumerate() {
         let Some(trigger) = lex.triggers.get(m.trigger) else {
             continue;
@@ -216,11 +218,34 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
         if trigger.noun && is_background(lex, view, range.start, m.start) {
             continue;
         }
-        // "provided food aid", "a demandé une aide": a noun naming the verb's own act in its object.
-        if trigger.noun
-            && objects_of
-                .iter()
-                .any(|(r, kind)| *kind == trigger.kind && r.contains(&m.start))
+        // "provided food aid", "a demandé une aide": a noun naming the verb's own act in its
+        // object; "halted economic aid", "suspended mediation efforts": a noun at the head of
+        // a verb's object is what the verb acts on, not a second event.
+        if objects_of.iter().any(|(r, kind, clause)| {
+            r.contains(&m.start)
+                && ((trigger.noun && *kind == trigger.kind)
+                    // Weak nouns ("protesters") are participants: see below. A bare verb
+                    // form in a noun phrase ("halted economic aid") or an -ing form opening
+                    // the object ("resumed shelling") is a noun; a finite one ("Aid agencies
+                    // appealed") or an -ing after a noun ("demonstrators protesting") is a predicate.
+                    || (trigger.confidence > 0.6
+                        && !clause
+                        && !is_purpose(lex, view, range.start, m.start)
+                        && (trigger.noun
+                            || matches!(m.tag, Tag::Inf | Tag::Plain)
+                            || (m.tag == Tag::Ing && m.start == r.start))
+                        && object_head_end(lex, view, r.clone()) > m.start))
+        }) {
+            continue;
+        }
+        // "began a hunger strike to protest", "blockaded Paris to demand": a purpose clause
+        // after an act is that act's motive, not news of its own, when it names the same
+        // kind of event or a speech act.
+        let same_clause_earlier = out.get(first_in_sentence..).unwrap_or(&[]);
+        if is_purpose(lex, view, range.start, m.start)
+            && same_clause_earlier.iter().any(|f| {
+                f.event.kind == trigger.kind || VERBAL_TYPES.contains(&trigger.kind.as_str())
+            })
         {
             continue;
         }
@@ -268,7 +293,9 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
         }
         if let Some(object) = object_phrase(lex, view, m.end, range.end) {
             if !trigger.noun {
-                objects_of.push((object.clone(), trigger.kind.as_str()));
+                let clause =
+                    (m.end..object.start).any(|i| lex.role(Role::Complementizer).has(view.word(i)));
+                objects_of.push((object.clone(), trigger.kind.as_str(), clause));
             }
             consumed.push(object);
         }
@@ -423,6 +450,30 @@ fn is_background(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -
     }) && !(from..at).any(|i| view.is_break_punct(i))
 }
 
+/// A purpose cue ("to", "in order to", "pour") right before a trigger.
+fn is_purpose(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
+    at > sentence_start
+        && lex
+            .role(Role::Purpose)
+            .ending_at(view, at)
+            .is_some_and(|n| at - n >= sentence_start)
+}
+
+/// Where the head noun phrase of a verb's object ends: at its first preposition other
+/// than a genitive ("economic aid | to Serbia", "part of a military aid program | for Bosnia").
+fn object_head_end(lex: &Lexicon, view: &View, object: Range<usize>) -> usize {
+    object
+        .clone()
+        .find(|&i| {
+            let w = view.word(i);
+            !lex.role(Role::Genitive).has(w)
+                && (lex.role(Role::Against).has(w)
+                    || lex.role(Role::PlaceIntro).has(w)
+                    || lex.role(Role::Agent).has(w))
+        })
+        .unwrap_or(object.end)
+}
+
 /// A "during"/"lors de" cue within three tokens before a nominal trigger.
 fn in_during(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
     let from = at.saturating_sub(3).max(sentence_start);
@@ -514,7 +565,7 @@ fn build_event(
         // Nouns: "X's protest", "la mobilisation des enseignants contre la réforme".
         let before = noun_premodifiers(lex, view, sentence.start, m.start);
         actor = participants(d, before.clone(), quote_speaker_entity);
-        actor_tokens = before;
+        actor_tokens = before.clone();
         let (genitive, against) = noun_complements(lex, view, m.end, sentence.end, next_match);
         // "Les enseignants ont entamé une grève", "students staged demonstrations":
         // the subject of a light verb right before the noun did it.
@@ -527,6 +578,19 @@ fn build_event(
                 let subject = subject_phrase(lex, view, sentence.start.max(previous_match), light);
                 actor = participants(d, subject.clone(), quote_speaker_entity);
                 actor_tokens = subject;
+            }
+        }
+        // "The ILO reiterated its demand", "insisted on their demands": a possessive
+        // after the verb (and one preposition) points back to that verb's subject.
+        if actor.is_empty() {
+            if let Some(subject) =
+                possessor_subject(lex, view, sentence.start.max(previous_match), before.start)
+            {
+                let people = participants(d, subject.clone(), quote_speaker_entity);
+                if !people.is_empty() {
+                    actor = people;
+                    actor_tokens = subject;
+                }
             }
         }
         if actor.is_empty() {
@@ -562,6 +626,16 @@ fn build_event(
                 subject_people = people;
             }
         }
+        // "France, Germany and Italy agreed": a list's earlier conjuncts stand before commas
+        // the phrase reading stopped at.
+        if !subject_people.is_empty() {
+            let floor = sentence.start.max(previous_match);
+            let (wider, people) = list_subject(d, floor, subject.clone(), quote_speaker_entity);
+            if people.len() > subject_people.len() {
+                subject = wider;
+                subject_people = people;
+            }
+        }
         // "L'armée a annoncé vendredi avoir repris la ville": an infinitive right after a
         // speech verb has that verb's subject as its own.
         if subject_people.is_empty() {
@@ -592,7 +666,8 @@ fn build_event(
             actor = subject_people;
             actor_tokens = subject.clone();
             if let Some(obj) = object.clone() {
-                recipient = object_participants(d, obj, quote_speaker_entity);
+                recipient = complement_subject(d, m.end, obj.clone(), quote_speaker_entity)
+                    .unwrap_or_else(|| object_participants(d, obj, quote_speaker_entity));
             }
             if passive && recipient.is_empty() {
                 recipient = the_country_after(lex, view, m.end, sentence.end, focus);
@@ -954,6 +1029,97 @@ fn subject_phrase(lex: &Lexicon, view: &View, sentence_start: usize, verb: usize
     j..end
 }
 
+/// The subject phrase of the verb before a possessive that opens a noun trigger's
+/// phrase (`at` is where the noun's premodifiers start): "X reiterated its demand",
+/// "X insisted on its demands". None when no possessive stands there or no verb-like
+/// word precedes it.
+fn possessor_subject(lex: &Lexicon, view: &View, floor: usize, at: usize) -> Option<Range<usize>> {
+    let possessive = at.checked_sub(1).filter(|&p| p >= floor)?;
+    if !lex.role(Role::Possessive).has(view.word(possessive)) {
+        return None;
+    }
+    let mut verb = possessive.checked_sub(1).filter(|&v| v >= floor)?;
+    let preposition = |w: &str| {
+        lex.role(Role::Against).has(w)
+            || lex.role(Role::PlaceIntro).has(w)
+            || lex.role(Role::Genitive).has(w)
+    };
+    if preposition(view.word(verb)) {
+        verb = verb.checked_sub(1).filter(|&v| v >= floor)?;
+    }
+    let w = view.word(verb);
+    let not_a_verb = view.is_break_punct(verb)
+        || preposition(w)
+        || lex.role(Role::Determiner).has(w)
+        || lex.role(Role::Coordinator).has(w)
+        || lex.role(Role::ClauseBreak).has(w);
+    if not_a_verb {
+        return None;
+    }
+    let subject = subject_phrase(lex, view, floor, verb);
+    (!subject.is_empty()).then_some(subject)
+}
+
+/// A subject that ends a list ("Germany and Italy" in "France, Germany and Italy agreed")
+/// widened back over the list's comma-separated conjuncts, each a short phrase naming
+/// someone; an opening adjunct ("On Monday, ...", "In Paris, ...") names no one or starts
+/// with a preposition and stops the walk.
+fn list_subject(
+    d: &Doc,
+    floor: usize,
+    subject: Range<usize>,
+    speaker: Option<usize>,
+) -> (Range<usize>, Vec<Participant>) {
+    let (lex, view) = (d.lex, d.view);
+    let is_list = subject
+        .clone()
+        .any(|i| lex.role(Role::Coordinator).has(view.word(i)));
+    let mut start = subject.start;
+    if is_list {
+        // Bounded: a list of more than eight names is not a subject phrase.
+        for _ in 0..8 {
+            // "La France, l'Allemagne et l'Italie": an elided article the phrase reading
+            // trimmed stands between the comma and the conjunct.
+            let mut before = start;
+            while before > floor && skippable(lex, view, before - 1) {
+                before -= 1;
+            }
+            if before <= floor || view.word(before - 1) != "," {
+                break;
+            }
+            let comma = before - 1;
+            let mut j = comma;
+            while j > floor && comma - j < 5 {
+                let w = view.word(j - 1);
+                if view.is_break_punct(j - 1)
+                    || lex.role(Role::ClauseBreak).has(w)
+                    || lex.role(Role::Speech).has(w)
+                {
+                    break;
+                }
+                j -= 1;
+            }
+            let conjunct = j..comma;
+            let opens_with_preposition = conjunct.is_empty()
+                || lex.role(Role::PlaceIntro).has(view.word(j))
+                || lex.role(Role::Against).has(view.word(j))
+                || lex.role(Role::During).has(view.word(j))
+                || lex.role(Role::Background).at(view, j).is_some();
+            let reached_boundary = j == floor || view.is_break_punct(j - 1);
+            if opens_with_preposition
+                || !reached_boundary
+                || participants(d, conjunct.clone(), speaker).is_empty()
+            {
+                break;
+            }
+            start = j;
+        }
+    }
+    let wider = start..subject.end;
+    let people = participants(d, wider.clone(), speaker);
+    (wider, people)
+}
+
 /// The index of the "(" matching the ")" at `close` (or `close` when unmatched).
 fn paren_open(view: &View, sentence_start: usize, close: usize) -> usize {
     let mut depth = 0usize;
@@ -1257,6 +1423,28 @@ fn object_participants(d: &Doc, object: Range<usize>, speaker: Option<usize>) ->
         }
     }
     participants(d, object, speaker)
+}
+
+/// "demanded Friday that the United States match the EU's support": when the object is
+/// a complement clause, its subject (the first name in it) is who is asked, accused or
+/// told, not whatever the clause names later. None when the object is not a complement
+/// clause or its first name has no country.
+fn complement_subject(
+    d: &Doc,
+    trigger_end: usize,
+    object: Range<usize>,
+    speaker: Option<usize>,
+) -> Option<Vec<Participant>> {
+    let (lex, view) = (d.lex, d.view);
+    let opens_clause =
+        (trigger_end..object.start).any(|i| lex.role(Role::Complementizer).at(view, i).is_some());
+    if !opens_clause {
+        return None;
+    }
+    let (first, _) = d.index.mentions_in(view.cover(object.clone())).next()?;
+    let end = token_at(view, first.end).clamp(object.start, object.end);
+    let people = participants(d, object.start..end, speaker);
+    people.iter().any(|p| p.country.is_some()).then_some(people)
 }
 
 /// The country of a place, nation or people named inside a span.

@@ -54,6 +54,10 @@ pub(crate) enum Role {
     Genitive,
     Complementizer,
     LightVerb,
+    /// Possessive determiners ("its demand"): the noun's actor is the clause's subject.
+    Possessive,
+    /// Words that open a purpose clause ("to", "in order to", "pour").
+    Purpose,
 }
 
 const ROLE_NAMES: &[(&str, Role)] = &[
@@ -78,6 +82,8 @@ const ROLE_NAMES: &[(&str, Role)] = &[
     ("genitive", Role::Genitive),
     ("complementizer", Role::Complementizer),
     ("light_verb", Role::LightVerb),
+    ("possessive", Role::Possessive),
+    ("purpose", Role::Purpose),
 ];
 
 impl Role {

@@ -1,0 +1,152 @@
+//! Clause structure around triggers: lists of subjects, a possessive pointing back to
+//! the subject, a complement clause's subject as the recipient, nouns that are what a
+//! verb acts on, and purpose clauses that are an act's motive rather than news.
+
+use dateline_model::{Event, Reading};
+
+fn read(lang: &str, text: &str) -> Reading {
+    let mut doc = dateline_model::Document::new("d", text.to_string());
+    doc.meta.language = Some(lang.to_string());
+    dateline_read::read(doc)
+}
+
+fn event<'a>(r: &'a Reading, kind: &str) -> &'a Event {
+    r.events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} event in {:#?}", r.events))
+}
+
+fn countries(people: &[dateline_model::Participant]) -> Vec<&str> {
+    people.iter().filter_map(|p| p.country.as_deref()).collect()
+}
+
+fn kinds(r: &Reading) -> Vec<&str> {
+    r.events.iter().map(|e| e.kind.as_str()).collect()
+}
+
+#[test]
+fn a_list_subject_starts_at_its_first_conjunct_en() {
+    let r = read(
+        "en",
+        "France, Germany and Italy agreed on Monday to lift the sanctions.",
+    );
+    assert_eq!(countries(&event(&r, "AGREE").actor), ["FRA", "DEU", "ITA"]);
+}
+
+#[test]
+fn a_list_subject_starts_at_its_first_conjunct_fr() {
+    let r = read(
+        "fr",
+        "La Russie, la Chine et l'Iran ont condamné l'attaque.",
+    );
+    assert_eq!(countries(&event(&r, "ACCUSE").actor), ["RUS", "CHN", "IRN"]);
+}
+
+#[test]
+fn an_opening_adjunct_is_not_a_conjunct_of_the_subject() {
+    let r = read(
+        "en",
+        "In Paris, France and Germany agreed to lift the sanctions.",
+    );
+    assert_eq!(countries(&event(&r, "AGREE").actor), ["FRA", "DEU"]);
+}
+
+#[test]
+fn a_possessive_before_a_noun_trigger_points_to_the_subject_en() {
+    let r = read(
+        "en",
+        "The United Nations reiterated its demand today that Israel ease restrictions on workers.",
+    );
+    let e = event(&r, "REQUEST");
+    assert_eq!(countries(&e.actor), ["IGO"]);
+    assert_eq!(countries(&e.recipient), ["ISR"]);
+}
+
+#[test]
+fn a_possessive_before_a_noun_trigger_points_to_the_subject_fr() {
+    let r = read("fr", "Le Niger a réitéré sa menace contre le Mali.");
+    let e = event(&r, "THREATEN");
+    assert_eq!(countries(&e.actor), ["NER"]);
+    assert_eq!(countries(&e.recipient), ["MLI"]);
+}
+
+#[test]
+fn a_complement_clause_subject_is_the_recipient_en() {
+    let r = read(
+        "en",
+        "Palestinian officials demanded on Friday that the United States match the European Union's support for statehood.",
+    );
+    assert_eq!(countries(&event(&r, "REQUEST").recipient), ["USA"]);
+}
+
+#[test]
+fn a_complement_clause_subject_is_the_recipient_fr() {
+    let r = read(
+        "fr",
+        "Le Tchad a exigé que le Soudan retire ses troupes de la frontière avec la Libye.",
+    );
+    assert_eq!(countries(&event(&r, "REQUEST").recipient), ["SDN"]);
+}
+
+#[test]
+fn a_noun_a_verb_acts_on_is_not_a_second_event() {
+    let r = read(
+        "en",
+        "Japan said on Tuesday it had halted economic aid to Serbia.",
+    );
+    assert_eq!(kinds(&r), ["SANCTION"]);
+    assert_eq!(countries(&event(&r, "SANCTION").recipient), ["SRB"]);
+}
+
+#[test]
+fn a_finite_verb_after_a_sentence_opening_trigger_word_is_still_an_event() {
+    let r = read("en", "Aid agencies appealed for emergency funding.");
+    assert!(kinds(&r).contains(&"REQUEST"), "{:?}", kinds(&r));
+}
+
+#[test]
+fn a_participle_after_the_object_noun_is_its_own_event() {
+    let r = read(
+        "en",
+        "Liberian riot police used tear gas to disperse demonstrators protesting election results in Monrovia.",
+    );
+    assert!(kinds(&r).contains(&"PROTEST"), "{:?}", kinds(&r));
+}
+
+#[test]
+fn a_purpose_clause_of_the_same_kind_is_one_event_en() {
+    let r = read(
+        "en",
+        "Some 300 refugees began a hunger strike on Monday to protest against Sweden's decision.",
+    );
+    assert_eq!(kinds(&r), ["PROTEST"]);
+}
+
+#[test]
+fn a_purpose_clause_of_the_same_kind_is_one_event_fr() {
+    let r = read(
+        "fr",
+        "Des réfugiés kurdes ont entamé une grève de la faim pour protester contre la Turquie.",
+    );
+    assert_eq!(kinds(&r), ["PROTEST"]);
+}
+
+#[test]
+fn a_demand_as_purpose_is_the_motive_not_a_second_event() {
+    let r = read(
+        "en",
+        "Nigerian farmers said they would blockade Lagos to demand lower fuel prices.",
+    );
+    assert!(!kinds(&r).contains(&"REQUEST"), "{:?}", kinds(&r));
+}
+
+#[test]
+fn a_purpose_of_another_kind_of_force_stays_an_event() {
+    let r = read(
+        "en",
+        "Egyptian police opened fire to disperse demonstrators on Monday night.",
+    );
+    assert!(kinds(&r).contains(&"ASSAULT"), "{:?}", kinds(&r));
+    assert!(kinds(&r).contains(&"COERCE"), "{:?}", kinds(&r));
+}
