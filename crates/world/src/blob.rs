@@ -5,13 +5,13 @@
 //!
 //! Layout: magic, entity count, then three sections, each a u32 count:
 //! aliases (key, rule, ids start, ids len), ids (u32), openers (length bits
-//! per slot, see `index::Openers`).
+//! per slot, see `index::Openers`), key filter (u64 words, see `index::KeyFilter`).
 //! Keys are u16-length-prefixed UTF-8.
 
 use crate::hash::FastMap;
-use crate::index::{AliasIndex, CaseRule, Entry, Openers};
+use crate::index::{AliasIndex, CaseRule, Entry, KeyFilter, Openers};
 
-const MAGIC: &[u8; 8] = b"DLWALIA1";
+const MAGIC: &[u8; 8] = b"DLWALIA2";
 
 fn rule_byte(rule: CaseRule) -> u8 {
     match rule {
@@ -61,6 +61,10 @@ pub(crate) fn write(index: &AliasIndex, entity_count: usize) -> Vec<u8> {
     }
     put_u32(&mut out, index.openers.lengths.len());
     out.extend_from_slice(&index.openers.lengths);
+    put_u32(&mut out, index.keys.words.len());
+    for word in &index.keys.words {
+        out.extend_from_slice(&word.to_le_bytes());
+    }
     out
 }
 
@@ -128,8 +132,24 @@ pub(crate) fn read(bytes: &[u8], entity_count: usize) -> Option<AliasIndex> {
     let openers = Openers {
         lengths: r.take(slots)?.to_vec(),
     };
+    let filter_words = r.u32()? as usize;
+    if !filter_words.is_power_of_two() {
+        return None;
+    }
+    let keys = KeyFilter {
+        words: r
+            .take(filter_words.checked_mul(8)?)?
+            .chunks_exact(8)
+            .filter_map(|b| <[u8; 8]>::try_from(b).ok().map(u64::from_le_bytes))
+            .collect(),
+    };
     if !r.bytes.is_empty() {
         return None;
     }
-    Some(AliasIndex { map, ids, openers })
+    Some(AliasIndex {
+        map,
+        ids,
+        openers,
+        keys,
+    })
 }

@@ -206,10 +206,35 @@ mod tests {
             );
         }
         assert_eq!(read.openers, built_index.openers);
+        assert_eq!(read.keys, built_index.keys);
     }
 
-    /// Shared opener slots may only cost extra probes, never change a match:
-    /// with every slot claiming every length, the scan finds the same.
+    /// The key filter must admit every key however the text spaces it: each
+    /// key scanned as a text is found whole, also with its spaces doubled
+    /// or made no-break.
+    #[test]
+    fn every_key_passes_the_key_filter() {
+        let index = &world().aliases;
+        let mut checked = 0;
+        for key in index.map.keys() {
+            let words = tokens::tokens(key).count();
+            if words > index::MAX_TOKENS {
+                continue;
+            }
+            let respaced = key.replace(' ', "\u{a0} ");
+            for text in [&**key, respaced.as_str()] {
+                let found = index.scan(text, |_, _| true);
+                let whole = found.first().map(|(range, _)| range.clone());
+                assert_eq!(whole, Some(0..text.len()), "{key:?} as {text:?}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 100_000);
+    }
+
+    /// Shared opener slots and the key filter may only cost or save probes,
+    /// never change a match: with every slot claiming every length and no
+    /// filter, the scan finds the same.
     #[test]
     fn opener_slots_that_claim_too_much_change_no_match() {
         let built = load::load_embedded(true).aliases.unwrap_or_default();
@@ -219,6 +244,8 @@ mod tests {
             openers: index::Openers {
                 lengths: vec![u8::MAX; 1024],
             },
+            // An empty filter admits every stretch.
+            keys: index::KeyFilter::default(),
         };
         let text = dateline_text::fold(
             "Le président Tokaïev a reçu à Moscou le chef de l'OTSC. The Hague, New York and \
