@@ -6,7 +6,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::input_options::{check_lang, parse_date, Format};
+use crate::input_options::{check_lang, parse_byte_count, parse_date, Format, MAX_TEXT_BYTES_HELP};
 use crate::progress::progress_bar;
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, ValueEnum};
@@ -94,6 +94,10 @@ pub struct Args {
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
 
+    #[arg(long, value_name = "BYTES", default_value = "1M", value_parser = parse_byte_count,
+          help = MAX_TEXT_BYTES_HELP)]
+    max_text_bytes: usize,
+
     /// Leave the document text out of the records (offsets still point into it).
     #[arg(long)]
     no_text: bool,
@@ -173,6 +177,7 @@ pub fn run(args: Args) -> Result<()> {
     let engine = Engine {
         ingest: IngestOptions {
             language_override: args.lang.clone(),
+            max_text_bytes: args.max_text_bytes,
             ..IngestOptions::default()
         },
         record: RecordOptions {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::input_options::{check_lang, parse_date, Format};
+use crate::input_options::{check_lang, parse_byte_count, parse_date, Format, MAX_TEXT_BYTES_HELP};
 use crate::progress::progress_bar;
 use anyhow::{Context as _, Result};
 use clap::Parser;
@@ -51,6 +51,10 @@ pub struct Args {
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
 
+    #[arg(long, value_name = "BYTES", default_value = "1M", value_parser = parse_byte_count,
+          help = MAX_TEXT_BYTES_HELP)]
+    max_text_bytes: usize,
+
     /// Documents per transaction.
     #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     batch: u32,
@@ -84,6 +88,7 @@ pub fn run(args: Args) -> Result<()> {
     let engine = Engine {
         ingest: IngestOptions {
             language_override: args.lang.clone(),
+            max_text_bytes: args.max_text_bytes,
             ..IngestOptions::default()
         },
         record: RecordOptions { no_text: false },

@@ -110,6 +110,36 @@ fn duplicates_are_flagged_by_default() {
     assert!(stderr.contains("2 duplicates"), "{stderr}");
 }
 
+/// `--max-text-bytes` cuts long texts (with a warning) and refuses a useless limit.
+#[test]
+fn the_text_cap_is_an_option() {
+    let dir = TempDir::new("textcap");
+    let story = "Police arrested 12 protesters in Paris on Monday.\n\n".repeat(100);
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &story).unwrap();
+    let path = path.to_str().unwrap();
+    let default = stdout_records(&dateline(&["extract", "--quiet", path]));
+    assert!(!codes(&default[0]).contains(&"text-truncated"));
+    assert_eq!(
+        default[0]["doc"]["text"].as_str().map(str::len),
+        Some(story.len())
+    );
+    let capped = stdout_records(&dateline(&[
+        "extract",
+        "--quiet",
+        "--max-text-bytes",
+        "2K",
+        path,
+    ]));
+    assert!(codes(&capped[0]).contains(&"text-truncated"));
+    let kept = capped[0]["doc"]["text"].as_str().map_or(0, str::len);
+    assert!((1024..=2048).contains(&kept), "{kept}");
+    let refused = dateline(&["extract", "--max-text-bytes", "10", path]);
+    assert_eq!(refused.status.code(), Some(2));
+    let help = dateline(&["extract", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--max-text-bytes"));
+}
+
 #[test]
 fn duplicates_can_be_dropped_or_kept() {
     let dir = TempDir::new("dropkeep");
