@@ -89,6 +89,13 @@ pub fn read(reading: &mut Reading, cx: &Context) {
     events.sort_by_key(|f| f.event.trigger.start);
     let fallbacks = locate(reading, &view, &index, &mut events, focus.as_deref());
     imply_protesters(&mut events, reading, focus.as_deref());
+    let domestic = domestic_countries(reading, &mut events);
+    if domestic > 0 {
+        reading.diagnose(Diagnostic::info(
+            "event-country-inferred",
+            format!("{domestic} event participant(s) named without a country read as of the country where their event took place"),
+        ));
+    }
     let inferred = infer_recipients(reading, &index, &mut events);
     if inferred > 0 {
         reading.diagnose(Diagnostic::info(
@@ -519,6 +526,12 @@ fn build_event(
 ) -> Found {
     let (lex, view, focus) = (d.lex, d.view, d.focus.as_deref());
     let trigger_span = view.cover(m.start..m.end);
+    // "an informal meeting", "the killing of": an -ing form after a determiner names the
+    // event as a noun does, and its arguments are read as a noun's.
+    let nominal = trigger.noun
+        || (m.tag == Tag::Ing
+            && m.start > sentence.start
+            && lex.role(Role::Determiner).has(view.word(m.start - 1)));
     let passive =
         !trigger.noun && m.tag == Tag::Pp && is_passive(lex, view, sentence.start, m.start);
     let negated = is_negated(lex, view, sentence.start, m.start, m.end, sentence.end);
@@ -561,7 +574,7 @@ fn build_event(
             actor = participants(d, obj.clone(), quote_speaker_entity);
             actor_tokens = obj;
         }
-    } else if trigger.noun {
+    } else if nominal {
         // Nouns: "X's protest", "la mobilisation des enseignants contre la réforme".
         let before = noun_premodifiers(lex, view, sentence.start, m.start);
         actor = participants(d, before.clone(), quote_speaker_entity);
@@ -1177,11 +1190,15 @@ fn noun_premodifiers(lex: &Lexicon, view: &View, sentence_start: usize, at: usiz
     while j > sentence_start && at - j < 4 {
         let k = j - 1;
         let w = view.word(k);
+        // "Klibi undertook mediation": a verb before the noun ends its modifiers.
         if view.is_break_punct(k)
             || lex.role(Role::Determiner).has(w)
             || lex.role(Role::Genitive).has(w)
             || lex.role(Role::Against).has(w)
             || lex.role(Role::During).has(w)
+            || lex.role(Role::LightVerb).has(w)
+            || lex.role(Role::Aux).has(w)
+            || lex.role(Role::Speech).has(w)
         {
             break;
         }
@@ -1747,6 +1764,30 @@ fn infer_recipients(reading: &Reading, index: &DocIndex, events: &mut [Found]) -
         }
     }
     inferred
+}
+
+/// Participants named without a country ("Shona rebels", "the opposition coalition's
+/// leaders") are of the country where their event took place: news names the country
+/// of foreign parties and leaves domestic ones implicit. Returns how many were filled.
+fn domestic_countries(reading: &Reading, events: &mut [Found]) -> usize {
+    let mut filled = 0;
+    for found in events.iter_mut() {
+        let e = &mut found.event;
+        let Some(country) = e
+            .place
+            .and_then(|p| reading.places.get(p))
+            .and_then(|p| p.country.clone())
+        else {
+            continue;
+        };
+        for p in e.actor.iter_mut().chain(e.recipient.iter_mut()) {
+            if p.country.is_none() {
+                p.country = Some(country.clone());
+                filled += 1;
+            }
+        }
+    }
+    filled
 }
 
 /// A protest with no visible actor is done by people of the country where it happens.

@@ -150,3 +150,68 @@ fn a_purpose_of_another_kind_of_force_stays_an_event() {
     assert!(kinds(&r).contains(&"ASSAULT"), "{:?}", kinds(&r));
     assert!(kinds(&r).contains(&"COERCE"), "{:?}", kinds(&r));
 }
+
+#[test]
+fn a_light_verb_subject_acts_the_noun_en() {
+    let r = read(
+        "en",
+        "Peru has issued an ultimatum to Ecuador to halt attacks.",
+    );
+    let e = event(&r, "THREATEN");
+    assert_eq!(countries(&e.actor), ["PER"]);
+    assert_eq!(countries(&e.recipient), ["ECU"]);
+    let r = read(
+        "en",
+        "Israeli troops remained on alert in the occupied West Bank.",
+    );
+    assert_eq!(countries(&event(&r, "MOBILIZE").actor), ["ISR"]);
+}
+
+#[test]
+fn a_light_verb_subject_acts_the_noun_fr() {
+    let r = read("fr", "Le Pérou a adressé un ultimatum à l'Équateur.");
+    let e = event(&r, "THREATEN");
+    assert_eq!(countries(&e.actor), ["PER"]);
+    assert_eq!(countries(&e.recipient), ["ECU"]);
+}
+
+#[test]
+fn a_verb_before_a_noun_trigger_is_not_its_modifier() {
+    let r = read(
+        "en",
+        "Arab League envoy Chadli Klibi undertook mediation between Syria and Lebanon.",
+    );
+    assert_eq!(countries(&event(&r, "CONSULT").actor), ["IGO"]);
+}
+
+#[test]
+fn a_reiterated_demand_is_the_speakers() {
+    let r = read(
+        "en",
+        "A senior British minister reiterated that Libya must hand over the suspects.",
+    );
+    let e = event(&r, "REQUEST");
+    assert_eq!(countries(&e.actor), ["GBR"]);
+    assert_eq!(countries(&e.recipient), ["LBY"]);
+}
+
+#[test]
+fn a_party_named_without_a_country_is_of_the_country_of_its_event() {
+    let r = read(
+        "en",
+        "In Nairobi, the Kenyan government on Thursday lifted its ban on the Orange Democratic Movement.",
+    );
+    let e = event(&r, "CONCEDE");
+    assert_eq!(countries(&e.recipient), ["KEN"]);
+    assert!(r
+        .doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "event-country-inferred"));
+    // Without a place for the event, nothing is inferred.
+    let r = read(
+        "en",
+        "The government on Thursday lifted its ban on the Orange Democratic Movement.",
+    );
+    assert!(countries(&event(&r, "CONCEDE").recipient).is_empty());
+}
