@@ -245,6 +245,18 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
         }) {
             continue;
         }
+        // "..., where 24 people were killed in riots last March", "whom they had taken
+        // hostage two weeks ago": a later clause dated well before the story recalls an
+        // earlier event as background to the one the sentence reports.
+        if out.len() > first_in_sentence && dated_before_story(d, range.clone(), m) {
+            continue;
+        }
+        // "..., one day after a Serbian jet shot down a helicopter", "after five days of
+        // fighting": a later clause opened by a background cue tells the cause or what came
+        // before the sentence's news.
+        if out.len() > first_in_sentence && in_background_clause(lex, view, range.start, m.start) {
+            continue;
+        }
         // "began a hunger strike to protest", "blockaded Paris to demand": a purpose clause
         // after an act is that act's motive, not news of its own, when it names the same
         // kind of event or a speech act.
@@ -455,6 +467,68 @@ fn is_background(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -
             .ending_at(view, end + 1)
             .is_some()
     }) && !(from..at).any(|i| view.is_break_punct(i))
+}
+
+/// How many days before publication a clause's date must be for the clause to be a
+/// recollection rather than the news (a week and a few days of reporting delay).
+const BACKGROUND_DAYS: i64 = 10;
+
+/// Whether the clause holding a trigger (between the nearest boundaries: punctuation or
+/// a clause-opening word) names a date well before the story's publication.
+fn dated_before_story(d: &Doc, sentence: Range<usize>, m: &Match) -> bool {
+    let (lex, view) = (d.lex, d.view);
+    let Some(published) = d.reading.doc.meta.published else {
+        return false;
+    };
+    let boundary =
+        |i: usize| view.is_break_punct(i) || lex.role(Role::ClauseBreak).has(view.word(i));
+    let start = (sentence.start..m.start)
+        .rev()
+        .find(|&i| boundary(i))
+        .map_or(sentence.start, |i| i + 1);
+    let end = (m.end..sentence.end)
+        .find(|&i| boundary(i))
+        .unwrap_or(sentence.end);
+    d.index
+        .dates_in(view.cover(start..end))
+        .filter_map(|(_, date)| date)
+        .any(|date| days_before(&date, &published).is_some_and(|n| n > BACKGROUND_DAYS))
+}
+
+/// How many days `date` lies before `reference`, at the precision both give: a date
+/// known only to the year or month counts from its last day (so "last year" is old news
+/// only once the year is over).
+fn days_before(
+    date: &dateline_model::PartialDate,
+    reference: &dateline_model::PartialDate,
+) -> Option<i64> {
+    let day_number = |year: i32, month: u8, day: u8| -> i64 {
+        i64::from(year) * 372 + i64::from(month) * 31 + i64::from(day)
+    };
+    let (ry, rm, rd) = (
+        reference.year?,
+        reference.month.unwrap_or(12),
+        reference.day.unwrap_or(31),
+    );
+    let year = date.year?;
+    let month = date.month.unwrap_or(12);
+    let day = date.day.unwrap_or(31);
+    Some(day_number(ry, rm, rd) - day_number(year, month, day))
+}
+
+/// A background cue ("after", "following", "in protest of") between the start of a
+/// trigger's clause (the nearest punctuation or clause-opening word) and the trigger.
+fn in_background_clause(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
+    let boundary = (sentence_start..at)
+        .rev()
+        .find(|&i| view.is_break_punct(i) || lex.role(Role::ClauseBreak).has(view.word(i)));
+    let clause_start = boundary.map_or(sentence_start, |i| i + 1);
+    // "un jour après qu'un avion a abattu": the cue stands right before the clause's
+    // opening word.
+    let cue_opens = boundary.is_some_and(|b| {
+        !view.is_break_punct(b) && lex.role(Role::Background).ending_at(view, b).is_some()
+    });
+    cue_opens || (clause_start..at).any(|i| lex.role(Role::Background).at(view, i).is_some())
 }
 
 /// A purpose cue ("to", "in order to", "pour") right before a trigger.

@@ -215,3 +215,51 @@ fn a_party_named_without_a_country_is_of_the_country_of_its_event() {
     );
     assert!(countries(&event(&r, "CONCEDE").recipient).is_empty());
 }
+
+fn read_published(lang: &str, text: &str, published: &str) -> Reading {
+    let mut doc = dateline_model::Document::new("d", text.to_string());
+    doc.meta.language = Some(lang.to_string());
+    doc.meta.published = dateline_model::PartialDate::parse_iso(published);
+    dateline_read::read(doc)
+}
+
+#[test]
+fn a_later_clause_dated_well_before_the_story_is_background_en() {
+    let text = "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, where 24 people were killed in riots in March 2019.";
+    let r = read_published("en", text, "2020-06-01");
+    assert_eq!(kinds(&r), ["PROTEST"]);
+    // The same clause dated within the story's days is news.
+    let r = read_published("en", text, "2019-03-20");
+    assert!(kinds(&r).contains(&"ASSAULT"), "{:?}", kinds(&r));
+}
+
+#[test]
+fn a_later_clause_dated_well_before_the_story_is_background_fr() {
+    let text = "Une centaine d'Albanais ont manifesté mardi en Serbie, où 24 personnes avaient été tuées en mars 2019.";
+    let r = read_published("fr", text, "2020-06-01");
+    assert_eq!(kinds(&r), ["PROTEST"]);
+}
+
+#[test]
+fn a_later_clause_opened_by_a_background_cue_is_not_news_en() {
+    let r = read(
+        "en",
+        "Italy announced a suspension of air links with Serbia on Wednesday, one day after a Serbian army jet shot down a helicopter.",
+    );
+    assert_eq!(kinds(&r), ["SANCTION"]);
+    // The same act as the sentence's first clause is news.
+    let r = read(
+        "en",
+        "A Serbian army jet shot down a helicopter on Wednesday.",
+    );
+    assert_eq!(kinds(&r), ["ASSAULT"]);
+}
+
+#[test]
+fn a_later_clause_opened_by_a_background_cue_is_not_news_fr() {
+    let r = read(
+        "fr",
+        "L'Italie a suspendu les liaisons aériennes avec la Serbie mercredi, un jour après qu'un avion serbe a abattu un hélicoptère.",
+    );
+    assert_eq!(kinds(&r), ["SANCTION"]);
+}
