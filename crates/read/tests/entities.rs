@@ -695,3 +695,94 @@ fn a_title_asks_for_the_person_a_town_shares_a_name_with() {
         .expect("an actor");
     assert_eq!(actor.country.as_deref(), Some("USA"));
 }
+
+fn place_named<'a>(reading: &'a Reading, written: &str) -> Option<&'a dateline_model::Place> {
+    reading
+        .places
+        .iter()
+        .find(|p| p.mentions.iter().any(|m| reading.doc.slice(*m) == written))
+}
+
+#[test]
+fn common_words_that_name_places_count_only_standing_alone() {
+    let (reading, _) = read(
+        "en",
+        "The Federal Reserve raised rates. Western leaders met as the West condemned the raid. \
+         Mobile internet was cut in Srinagar. Troops entered the West Bank, and storms hit Mobile on Sunday.",
+    );
+    // Beside another capitalised word, after an article, at a sentence start: no place.
+    for written in ["Federal", "West"] {
+        assert!(
+            place_named(&reading, written).is_none(),
+            "{written}: {:#?}",
+            reading.places
+        );
+    }
+    let reserve = named(&reading, "Federal Reserve");
+    assert_eq!(reserve.kind, EntityType::Org);
+    // A place whose name is two such words, and the lone town, still count.
+    assert_eq!(
+        place_named(&reading, "West Bank").and_then(|p| p.country.as_deref()),
+        Some("PSE")
+    );
+    let towns: Vec<_> = reading
+        .places
+        .iter()
+        .filter(|p| p.name == "Mobile")
+        .collect();
+    assert_eq!(towns.len(), 1, "{:#?}", reading.places);
+    let storms = reading.doc.text.find("storms hit").unwrap_or(usize::MAX);
+    assert!(
+        towns
+            .iter()
+            .all(|p| p.mentions.iter().all(|m| m.start > storms)),
+        "only the town after 'storms hit' is Mobile: {towns:#?}"
+    );
+    let (reading, _) = read(
+        "fr",
+        "Les pays de l'Ouest ont condamné l'attaque, a déclaré le Sud.",
+    );
+    assert!(reading.places.is_empty(), "{:#?}", reading.places);
+}
+
+#[test]
+fn a_known_place_and_its_kind_of_division_are_that_place() {
+    let (reading, _) = read(
+        "en",
+        "Shelling hit Kherson Oblast and Idlib Province overnight, and floods hit the Nile Delta.",
+    );
+    assert_eq!(
+        place_named(&reading, "Kherson Oblast").and_then(|p| p.country.as_deref()),
+        Some("UKR")
+    );
+    assert_eq!(
+        place_named(&reading, "Idlib Province").and_then(|p| p.country.as_deref()),
+        Some("SYR")
+    );
+    // A place word inside a longer name is no place ("Delta", a Nigerian state).
+    assert!(
+        place_named(&reading, "Delta").is_none(),
+        "{:#?}",
+        reading.places
+    );
+    assert_eq!(named(&reading, "Nile Delta").kind, EntityType::Loc);
+}
+
+#[test]
+fn a_compass_word_leads_a_place_name_but_not_a_demonym() {
+    let (reading, _) = read(
+        "en",
+        "North Korean envoys and South Sudanese officials met in North Waziristan on Monday.",
+    );
+    assert_eq!(named(&reading, "North Waziristan").kind, EntityType::Gpe);
+    let korean = reading
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityType::Norp && e.country.as_deref() == Some("PRK"));
+    assert!(korean.is_some(), "{:#?}", reading.entities);
+    let sudanese = reading
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityType::Norp && e.country.as_deref() == Some("SSD"));
+    assert!(sudanese.is_some(), "{:#?}", reading.entities);
+}

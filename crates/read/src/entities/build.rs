@@ -209,7 +209,13 @@ fn gazetteer_matches(input: &Input) -> Gazetteer {
                 .iter()
                 .filter_map(|id| knowledge::known(*id))
                 .all(|k| k.kind == Kind::City && dateline_text::fold(k.name).text() != alias);
-        if accepted && !acronym_of_town && !found.ids.is_empty() {
+        // "Federal Reserve", "the West", "Mobile internet was cut": a one-word
+        // alias that is also a common word names a place only standing alone.
+        let common_word_misread = end - start == 1
+            && first.case == Case::Title
+            && knowledge::is_common_word(alias)
+            && !stands_alone(input, start);
+        if accepted && !acronym_of_town && !common_word_misread && !found.ids.is_empty() {
             if let Some(slot) = at.get_mut(start) {
                 *slot = Some((end, found.ids));
             }
@@ -229,6 +235,36 @@ fn gazetteer_matches(input: &Input) -> Gazetteer {
         }
     }
     Gazetteer { at }
+}
+
+/// Whether the capitalised word at `k` stands alone as a name: not at a
+/// sentence start (where capitals prove nothing), not after an article
+/// ("the West"), not beside another capitalised word of the same name
+/// ("Federal Reserve", "Nile Delta"). Headlines in title case prove nothing
+/// either way: words there stand alone.
+fn stands_alone(input: &Input, k: usize) -> bool {
+    let toks = input.toks;
+    let Some(tok) = toks.get(k) else {
+        return false;
+    };
+    if tok.headline {
+        return true;
+    }
+    if tok.initial {
+        return false;
+    }
+    let name_word = |t: &Tok| {
+        t.kind == TokKind::Word
+            && t.case == Case::Title
+            && !t.initial
+            && !input.lex.is_function_word(t.folded(input.folded))
+    };
+    let before = k.checked_sub(1).and_then(|i| toks.get(i));
+    if before.is_some_and(|t| input.lex.is_article(t.folded(input.folded)) || name_word(t)) {
+        return false;
+    }
+    let after = toks.get(k + 1).filter(|t| !t.after_break);
+    !after.is_some_and(|t| t.kind == TokKind::Word && t.case == Case::Title)
 }
 
 /// "L'Union africaine": a place whose name keeps its article (the town of
@@ -748,7 +784,10 @@ fn carve(
             })
         })
         .count();
-    let cue = match cue_type(input, start, end) {
+    // "North Korean troops": a demonym opening the run outranks the head cue
+    // its first word may be ("North Waziristan").
+    let led_by_demonym = demonym_pair(toks, input.folded, start, input.lang).is_some();
+    let cue = match cue_type(input, start, end, !led_by_demonym) {
         Some(None) => return,
         Some(Some(kind)) => Some(kind),
         None => None,
@@ -821,6 +860,14 @@ fn carve(
         }
         return;
     }
+    // "Idlib Province", "Kherson Oblast": a known place and the word for its
+    // kind of division is that place, not a new name.
+    if let (Some(EntityType::Gpe), [(s, e, ids)]) = (cue, subs.as_slice()) {
+        if *s == start && *e + 1 == end && names_a_place(ids) {
+            out.push(known_mention(input, (start, end), ids, None));
+            return;
+        }
+    }
     // A name around known names: "Radio Habana Cuba" (a cue word), "Michael
     // Jordan" (a titled or first-name-led person), else each known name alone.
     let country_inside = subs.iter().find_map(|(_, _, ids)| country_of_ids(ids));
@@ -877,6 +924,13 @@ fn carve(
     }
 }
 
+/// Whether some of the records an alias names are places.
+fn names_a_place(ids: &[u32]) -> bool {
+    ids.iter()
+        .filter_map(|id| knowledge::known(*id))
+        .any(|k| k.is_place())
+}
+
 /// Capitalised words left beside known names: a name of their own when long
 /// enough to be one, a demonym, or a surname candidate.
 fn leftover(
@@ -908,7 +962,7 @@ fn leftover(
     let words = (start..end)
         .filter(|k| input.toks.get(*k).is_some_and(|t| t.kind == TokKind::Word))
         .count();
-    let cue = match cue_type(input, start, end) {
+    let cue = match cue_type(input, start, end, true) {
         Some(None) => return,
         Some(Some(kind)) => Some(kind),
         None => None,
@@ -922,7 +976,7 @@ fn leftover(
 /// The type cue words give a name: `Some(None)` when a cue says it is no
 /// entity at all ("World War Two"). Tail and head cues outrank cues
 /// anywhere ("West Bank City of Tulkarm" is a city, not a bank).
-fn cue_type(input: &Input, start: usize, end: usize) -> Option<Option<EntityType>> {
+fn cue_type(input: &Input, start: usize, end: usize, head_ok: bool) -> Option<Option<EntityType>> {
     if end - start < 2 {
         return None;
     }
@@ -942,7 +996,7 @@ fn cue_type(input: &Input, start: usize, end: usize) -> Option<Option<EntityType
             .map(|(kind, _)| *kind)
     };
     at(end - 1, CueWhere::Tail)
-        .or_else(|| at(start, CueWhere::Head))
+        .or_else(|| at(start, CueWhere::Head).filter(|_| head_ok))
         .or_else(|| (start..end).find_map(|k| at(k, CueWhere::Any)))
 }
 

@@ -82,6 +82,12 @@ pub(crate) fn find_all(original: &str, folded: &Folded) -> Vec<AliasMatch> {
         .collect()
 }
 
+/// Whether a folded alias is also a common word of a supported language
+/// ("west", "federal", "mobile"): the gazetteer then asks for capitals.
+pub(crate) fn is_common_word(folded_alias: &str) -> bool {
+    dateline_world::world().case_rule(folded_alias) == dateline_world::CaseRule::Capitalised
+}
+
 /// Records named by a folded alias.
 pub(crate) fn lookup(folded_alias: &str) -> &'static [u32] {
     dateline_world::world().lookup(folded_alias)

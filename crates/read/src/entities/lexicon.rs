@@ -65,6 +65,8 @@ pub(crate) struct Lexicon {
     /// Folded pronoun -> is subject pronoun of a person.
     pub pronouns: FastMap<String, char>,
     pub function_words: FastMap<String, ()>,
+    /// Articles among the function words ("the", "la"): "the West" is no place.
+    pub articles: FastMap<String, ()>,
     /// Folded particle -> allowed inside any name (true) or persons only (false).
     pub particles: FastMap<String, bool>,
     /// Cue word -> the type it reveals; `None` for words that make a
@@ -81,6 +83,9 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     pub fn is_function_word(&self, folded: &str) -> bool {
         self.function_words.contains_key(folded)
+    }
+    pub fn is_article(&self, folded: &str) -> bool {
+        self.articles.contains_key(folded)
     }
     pub fn is_elision(&self, folded: &str) -> bool {
         self.elisions.contains_key(folded)
@@ -199,6 +204,10 @@ fn load(iso: &str) -> Lexicon {
     let function_words = dateline_lang::words(file("function_words.tsv"))
         .map(|w| (fold(w), ()))
         .collect();
+    let articles = dateline_lang::rows(file("function_words.tsv"))
+        .filter(|row| row.get(1) == Some(&"article"))
+        .filter_map(|row| Some((fold(row.first()?), ())))
+        .collect();
     let particles = dateline_lang::rows(file("name_particles.tsv"))
         .filter_map(|row| Some((fold(row.first()?), row.get(1).is_some_and(|w| *w == "any"))))
         .collect();
@@ -236,6 +245,7 @@ fn load(iso: &str) -> Lexicon {
         phrases,
         pronouns,
         function_words,
+        articles,
         particles,
         cues,
         elisions,
