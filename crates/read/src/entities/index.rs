@@ -12,27 +12,37 @@
 use super::fast_hash::FastMap;
 use dateline_model::{EntityType, Reading, Span};
 use std::cell::RefCell;
+use std::hash::Hasher;
 
 /// What identifies the entity list an index was built from: the buffers'
-/// addresses and lengths, which a new or changed list does not share.
+/// addresses and lengths, and a hash of every entity's kind and of its name
+/// and mention buffers (address, length). The list's and its end entities'
+/// buffers alone were not enough: an entity retyped, or given a mention, in
+/// the middle of the list kept the stamp, and readers then asked a stale
+/// index, so that the output depended on where the allocator had put things.
+/// The hash costs one pass over the entities per question, not over their
+/// mentions.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Stamp {
     entities: (usize, usize),
     text: (usize, usize),
-    first_mentions: (usize, usize),
-    last_mentions: (usize, usize),
+    contents: u64,
 }
 
 impl Stamp {
     fn of(reading: &Reading) -> Stamp {
-        let mentions = |e: Option<&dateline_model::Entity>| {
-            e.map_or((0, 0), |e| (e.mentions.as_ptr() as usize, e.mentions.len()))
-        };
+        let mut hasher = super::fast_hash::FastHasher::default();
+        for entity in &reading.entities {
+            hasher.write_u8(entity.kind as u8);
+            hasher.write_usize(entity.name.as_ptr() as usize);
+            hasher.write_usize(entity.name.len());
+            hasher.write_usize(entity.mentions.as_ptr() as usize);
+            hasher.write_usize(entity.mentions.len());
+        }
         Stamp {
             entities: (reading.entities.as_ptr() as usize, reading.entities.len()),
             text: (reading.doc.text.as_ptr() as usize, reading.doc.text.len()),
-            first_mentions: mentions(reading.entities.first()),
-            last_mentions: mentions(reading.entities.last()),
+            contents: hasher.finish(),
         }
     }
 }
@@ -197,4 +207,56 @@ pub(crate) fn with<R>(reading: &Reading, f: impl FnOnce(&mut MentionIndex) -> R)
         // Called from inside `f`: a fresh index, not shared.
         Err(_) => f(&mut MentionIndex::build(reading)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_model::{Document, Entity};
+
+    fn entity(kind: EntityType, name: &str, at: Span) -> Entity {
+        Entity {
+            kind,
+            name: name.to_string(),
+            kb: None,
+            country: None,
+            sector: None,
+            role: None,
+            mentions: vec![at],
+        }
+    }
+
+    /// A middle entity retyped or given a mention in place must not leave
+    /// the readers asking the index of the list as it was.
+    #[test]
+    fn an_entity_changed_in_place_rebuilds_the_index() {
+        forget();
+        let text = "Ann Lee met Bob Ray and Cy Dee in Paris.";
+        let mut reading = Reading::new(Document::new("t", text.to_string()));
+        reading.entities = vec![
+            entity(EntityType::Per, "Ann Lee", Span::new(0, 7)),
+            entity(EntityType::Per, "Bob Ray", Span::new(12, 19)),
+            entity(EntityType::Per, "Cy Dee", Span::new(24, 30)),
+        ];
+        let persons = |reading: &Reading| {
+            with(reading, |ix| {
+                ix.persons_before(text.len()).collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(persons(&reading), [2, 1, 0]);
+        if let Some(bob) = reading.entities.get_mut(1) {
+            bob.kind = EntityType::Org;
+        }
+        assert_eq!(persons(&reading), [2, 0]);
+        if let Some(bob) = reading.entities.get_mut(1) {
+            bob.kind = EntityType::Per;
+            bob.mentions.reserve(4);
+        }
+        assert_eq!(persons(&reading), [2, 1, 0]);
+        if let Some(bob) = reading.entities.get_mut(1) {
+            bob.mentions.push(Span::new(34, 39));
+        }
+        assert_eq!(persons(&reading), [1, 2, 0]);
+        forget();
+    }
 }
