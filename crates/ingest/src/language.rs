@@ -129,7 +129,16 @@ fn quick_language(sample: &str) -> Option<&'static str> {
             }
         }
     };
+    let mut checked_at = 0;
     for c in sample.chars().chain(std::iter::once(' ')) {
+        // A story that has settled its language in its first few hundred
+        // words does not need the rest of the sample counted.
+        if words >= checked_at + EARLY_CHECK_WORDS {
+            checked_at = words;
+            if let Some(code) = clear_winner(table, &counts, words, latin, other, EARLY) {
+                return Some(code);
+            }
+        }
         let mut lower = [0u8; 4];
         let piece: &[u8] = if c.is_ascii_alphabetic() {
             latin += 1;
@@ -167,6 +176,40 @@ fn quick_language(sample: &str) -> Option<&'static str> {
             _ => too_long = true,
         }
     }
+    clear_winner(table, &counts, words, latin, other, FULL)
+}
+
+/// What makes a function-word count a clear winner: hits, share of the
+/// words (percent), lead over the runner-up (percent).
+struct Margins {
+    hits: u32,
+    share: u32,
+    lead: u32,
+}
+
+/// On the whole sample.
+const FULL: Margins = Margins {
+    hits: QUICK_MIN_HITS,
+    share: QUICK_MIN_SHARE,
+    lead: QUICK_MIN_LEAD,
+};
+/// Part way: stricter, since the rest of the sample is not seen.
+const EARLY: Margins = Margins {
+    hits: 40,
+    share: 25,
+    lead: 200,
+};
+/// Words between checks for an early answer.
+const EARLY_CHECK_WORDS: u32 = 100;
+
+fn clear_winner(
+    table: &FunctionWords,
+    counts: &[u32; 32],
+    words: u32,
+    latin: usize,
+    other: usize,
+    margins: Margins,
+) -> Option<&'static str> {
     // Mostly another script: the trigram detector knows those.
     if other * 10 > latin {
         return None;
@@ -179,9 +222,9 @@ fn quick_language(sample: &str) -> Option<&'static str> {
         .map(|(_, &count)| count)
         .max()
         .unwrap_or(0);
-    let decided = top >= QUICK_MIN_HITS
-        && top * 100 >= words * QUICK_MIN_SHARE
-        && top * 100 >= runner_up * QUICK_MIN_LEAD;
+    let decided = top >= margins.hits
+        && top * 100 >= words * margins.share
+        && top * 100 >= runner_up * margins.lead;
     decided.then(|| table.codes.get(best).copied()).flatten()
 }
 
@@ -317,6 +360,13 @@ mod tests {
             assert_eq!(quick_language(text), Some(expected), "{text}");
             assert_eq!(identify_language(text).as_deref(), Some(expected));
         }
+        // A long story is settled by its start (and answered before the end of the sample).
+        let (en, fr) = (clear[0].1, clear[1].1);
+        let long = format!("{} {}", fr.repeat(8), en.repeat(20));
+        assert_eq!(
+            quick_language(prefix_on_char_boundary(&long, SAMPLE_BYTES)),
+            Some("fr")
+        );
         // Spanish shares its commonest words with Catalan: one sentence gives
         // no clear lead, the detector answers.
         let spanish = "El presidente dijo el lunes que el ejército había tomado el control de la capital tras una noche de combates en las calles y que el toque de queda se levantaría.";
