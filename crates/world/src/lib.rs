@@ -43,8 +43,9 @@ pub struct World {
     by_iso2: hash::FastMap<Box<str>, u32>,
     /// Country id -> capital city id.
     capitals: hash::FastMap<u32, u32>,
-    /// "lang\tfolded word" -> (iso3, form).
-    demonyms: hash::FastMap<Box<str>, (Box<str>, DemonymForm)>,
+    /// "lang\tfolded word" as bytes -> (iso3, form): bytes, so that a key
+    /// assembled on the stack needs no UTF-8 check to be looked up.
+    demonyms: hash::FastMap<Box<[u8]>, (Box<str>, DemonymForm)>,
     skipped_rows: usize,
     unknown: WorldEntity,
 }
@@ -80,7 +81,11 @@ impl World {
             by_iso3: loaded.by_iso3,
             by_iso2: loaded.by_iso2,
             capitals: loaded.capitals,
-            demonyms: loaded.demonyms,
+            demonyms: loaded
+                .demonyms
+                .into_iter()
+                .map(|(key, value)| (key.into_boxed_bytes(), value))
+                .collect(),
             skipped_rows: loaded.skipped,
             unknown: entity::blank(Kind::Country, ""),
         }
@@ -149,13 +154,29 @@ impl World {
     /// The country a folded demonym or country adjective names in a language:
     /// ("kazakh", "fr") -> ("KAZ", Adjective); ("kazakhs", "en") -> ("KAZ", PeopleNoun).
     pub fn demonym(&self, folded_word: &str, lang: &str) -> Option<(&str, DemonymForm)> {
-        let mut key = String::with_capacity(lang.len() + 1 + folded_word.len());
-        key.push_str(lang);
-        key.push('\t');
-        key.push_str(folded_word);
-        self.demonyms
-            .get(key.as_str())
-            .map(|(iso3, form)| (&**iso3, *form))
+        // The key is built on the stack: readers ask for most words of a
+        // text, and a heap key per question showed in profiles.
+        let mut stack = [0u8; 64];
+        let mut heap = Vec::new();
+        let parts = [lang.as_bytes(), b"\t", folded_word.as_bytes()];
+        let len = lang.len() + 1 + folded_word.len();
+        let key: &[u8] = match stack.get_mut(..len) {
+            Some(buf) => {
+                let mut at = 0;
+                for part in parts {
+                    if let Some(slot) = buf.get_mut(at..at + part.len()) {
+                        slot.copy_from_slice(part);
+                    }
+                    at += part.len();
+                }
+                buf
+            }
+            None => {
+                heap.extend(parts.concat());
+                &heap
+            }
+        };
+        self.demonyms.get(key).map(|(iso3, form)| (&**iso3, *form))
     }
 
     /// The capital city of a country.
@@ -254,6 +275,15 @@ mod tests {
         let exact = built.scan(text.text(), |_, _| true);
         assert!(exact.len() >= 6, "{exact:?}");
         assert_eq!(saturated.scan(text.text(), |_, _| true), exact);
+    }
+
+    #[test]
+    fn demonyms_are_found_whatever_the_word_length() {
+        let world = world();
+        assert_eq!(world.demonym("kazakh", "fr").map(|d| d.0), Some("KAZ"));
+        // Longer than the stack key: looked up on the heap, found nowhere.
+        assert_eq!(world.demonym(&"kazakh".repeat(20), "fr"), None);
+        assert_eq!(world.demonym("", ""), None);
     }
 
     #[test]
