@@ -4,14 +4,14 @@
 //! another entity count is refused (the caller then builds the index itself).
 //!
 //! Layout: magic, entity count, then three sections, each a u32 count:
-//! aliases (key, rule, ids start, ids len), ids (u32), openers (length bits
-//! per slot, see `index::Openers`), key filter (u64 words, see `index::KeyFilter`).
+//! aliases (key, rule, ids start, ids len), ids (u32), openers (lines of
+//! eight u64, see `index::Openers`).
 //! Keys are u16-length-prefixed UTF-8.
 
 use crate::hash::FastMap;
-use crate::index::{AliasIndex, CaseRule, Entry, KeyFilter, Openers};
+use crate::index::{AliasIndex, CaseRule, Entry, Line, Openers};
 
-const MAGIC: &[u8; 8] = b"DLWALIA2";
+const MAGIC: &[u8; 8] = b"DLWALIA3";
 
 fn rule_byte(rule: CaseRule) -> u8 {
     match rule {
@@ -59,11 +59,11 @@ pub(crate) fn write(index: &AliasIndex, entity_count: usize) -> Vec<u8> {
     for id in &index.ids {
         out.extend_from_slice(&id.to_le_bytes());
     }
-    put_u32(&mut out, index.openers.lengths.len());
-    out.extend_from_slice(&index.openers.lengths);
-    put_u32(&mut out, index.keys.words.len());
-    for word in &index.keys.words {
-        out.extend_from_slice(&word.to_le_bytes());
+    put_u32(&mut out, index.openers.lines.len());
+    for line in &index.openers.lines {
+        for word in line.0 {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
     }
     out
 }
@@ -125,31 +125,27 @@ pub(crate) fn read(bytes: &[u8], entity_count: usize) -> Option<AliasIndex> {
     if !map.values().all(in_bounds) || ids.iter().any(|&id| id as usize >= entity_count) {
         return None;
     }
-    let slots = r.u32()? as usize;
-    if !slots.is_power_of_two() {
+    let lines = r.u32()? as usize;
+    if !lines.is_power_of_two() {
         return None;
     }
+    let mut words = r
+        .take(lines.checked_mul(64)?)?
+        .chunks_exact(8)
+        .filter_map(|b| <[u8; 8]>::try_from(b).ok().map(u64::from_le_bytes));
     let openers = Openers {
-        lengths: r.take(slots)?.to_vec(),
-    };
-    let filter_words = r.u32()? as usize;
-    if !filter_words.is_power_of_two() {
-        return None;
-    }
-    let keys = KeyFilter {
-        words: r
-            .take(filter_words.checked_mul(8)?)?
-            .chunks_exact(8)
-            .filter_map(|b| <[u8; 8]>::try_from(b).ok().map(u64::from_le_bytes))
+        lines: (0..lines)
+            .map(|_| {
+                let mut line = Line([0; 8]);
+                for (slot, word) in line.0.iter_mut().zip(words.by_ref()) {
+                    *slot = word;
+                }
+                line
+            })
             .collect(),
     };
     if !r.bytes.is_empty() {
         return None;
     }
-    Some(AliasIndex {
-        map,
-        ids,
-        openers,
-        keys,
-    })
+    Some(AliasIndex { map, ids, openers })
 }

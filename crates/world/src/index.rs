@@ -54,38 +54,84 @@ pub(crate) struct AliasIndex {
     /// word opening one long alias ("the" in "the hague") costs one probe,
     /// not eight.
     pub(crate) openers: Openers,
-    /// Which token sequences may be keys: most stretches the openers let
-    /// through are no alias (19 in 20 on news), and this answers for them
-    /// without a probe of the big map.
-    pub(crate) keys: KeyFilter,
 }
 
-/// The openers as a table of length bits indexed by a hash of the word, not
-/// a map of words: a map lookup for every token of every text cost three
-/// cache misses (control byte, bucket, key bytes), this costs one. Words
-/// that share a slot share their bits, so a word may be probed at a length
-/// no alias it opens has: that probe of the exact alias map finds nothing
-/// (a key found there has this first word, so its length bit is set), and
-/// the matches are the same as with a map, only found sooner.
+/// The openers and a Bloom filter of the keys, in one table of cache lines
+/// indexed by a hash of a key's first word: a line holds the length bits of
+/// the aliases its words open (bit n-1 for n tokens) and filter bits for those
+/// aliases' keys. A token then costs one cache miss, where a table of length
+/// bits and a separate filter cost two (the scan was bound by them: a map or
+/// table lookup per token of every text). Words that share a line share its
+/// bits, so a stretch may be probed that no alias has: the exact alias map
+/// then finds nothing, and the matches are the same as with exact tables,
+/// only found sooner. On news, 19 of 20 stretches that length bits alone let
+/// through are no alias; the filter stops most of them before the map.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Openers {
-    /// Length bits per slot; empty or a power of two long.
-    pub(crate) lengths: Vec<u8>,
+    /// Empty (every word opens every length, every stretch passes) or a
+    /// power of two long.
+    pub(crate) lines: Vec<Line>,
 }
 
+/// One cache line: length bits in the low byte of the first word, filter
+/// bits in the other 504.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(align(64))]
+pub(crate) struct Line(pub(crate) [u64; 8]);
+
+/// Filter bits per line (the low byte holds length bits).
+const FILTER_BITS: u64 = 512 - 8;
+
+impl Line {
+    #[inline]
+    pub(crate) fn lengths(&self) -> u8 {
+        (self.0[0] & 0xff) as u8
+    }
+
+    /// The two filter bits of a stretch hash, as bit positions in the line.
+    #[inline]
+    fn filter_bits(hash: u64) -> [u64; 2] {
+        let mixed = mix(hash);
+        // Multiply-shift maps 32 random bits onto 0..FILTER_BITS evenly.
+        let low = ((mixed & 0xffff_ffff) * FILTER_BITS) >> 32;
+        let high = ((mixed >> 32) * FILTER_BITS) >> 32;
+        [8 + low, 8 + high]
+    }
+
+    #[inline]
+    fn bit(&self, at: u64) -> bool {
+        self.0
+            .get((at / 64) as usize)
+            .is_some_and(|word| word & (1 << (at % 64)) != 0)
+    }
+
+    /// Whether a stretch with this hash may be a key.
+    #[inline]
+    pub(crate) fn may_contain(&self, hash: u64) -> bool {
+        Line::filter_bits(hash).iter().all(|&at| self.bit(at))
+    }
+
+    fn set(&mut self, at: u64) {
+        if let Some(word) = self.0.get_mut((at / 64) as usize) {
+            *word |= 1 << (at % 64);
+        }
+    }
+}
+
+/// What an empty table answers: every length, every stretch.
+static OPEN_LINE: Line = Line([u64::MAX; 8]);
+
 impl Openers {
-    /// Room for `words` first words at a load of at most 1/2: `words` is the
-    /// alias count, well above the count of distinct first words, so few
-    /// slots are shared, and the table (1 MB for the shipped data) stays
-    /// mostly in cache.
-    fn with_room_for(words: usize) -> Self {
+    /// Room for `keys` aliases: about 28 filter bits per key (some 0.5%
+    /// false positives per probe) in 1 MB for the shipped data.
+    fn with_room_for(keys: usize) -> Self {
         Openers {
-            lengths: vec![0; words.saturating_mul(2).next_power_of_two().max(1024)],
+            lines: vec![Line([0; 8]); (keys / 32).next_power_of_two().max(64)],
         }
     }
 
     fn slot(&self, word: &str) -> Option<usize> {
-        let bits = self.lengths.len().trailing_zeros();
+        let bits = self.lines.len().trailing_zeros();
         if bits == 0 {
             return None;
         }
@@ -95,88 +141,46 @@ impl Openers {
         usize::try_from(hasher.finish() >> (64 - bits)).ok()
     }
 
-    /// The length bits of the aliases `word` may open.
+    /// The line of aliases whose first word is `word`.
     #[inline]
-    pub(crate) fn get(&self, word: &str) -> u8 {
-        self.slot(word)
-            .and_then(|at| self.lengths.get(at))
-            .copied()
-            .unwrap_or(0)
+    pub(crate) fn line(&self, word: &str) -> &Line {
+        match self.slot(word) {
+            Some(at) => self.lines.get(at).unwrap_or(&OPEN_LINE),
+            None => &OPEN_LINE,
+        }
     }
 
-    fn add(&mut self, word: &str, bits: u8) {
-        if let Some(slot) = self.slot(word).and_then(|at| self.lengths.get_mut(at)) {
-            *slot |= bits;
+    /// Records a key of `count` tokens opened by `first`.
+    fn add(&mut self, first: &str, count: usize, key: &str) {
+        let Some(line) = self.slot(first).and_then(|at| self.lines.get_mut(at)) else {
+            return;
+        };
+        line.0[0] |= 1u64 << (count - 1);
+        for at in Line::filter_bits(hash_of(key)) {
+            line.set(at);
         }
     }
 }
 
-/// A Bloom filter of the keys, two bits per key in one 64-bit word, over a
-/// hash built from the hashes of the key's tokens and of the gaps between
-/// them: the scanner gets it for every stretch from per-token hashes made
-/// once, where hashing each candidate stretch's key would fold and hash the
-/// same bytes up to eight times. About 8 bits per key: 512 KB for the
-/// shipped data, some 3% false positives, which only cost a map probe.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct KeyFilter {
-    /// Empty (admits everything) or a power of two long.
-    pub(crate) words: Vec<u64>,
-}
-
-impl KeyFilter {
-    fn with_room_for(keys: usize) -> Self {
-        KeyFilter {
-            words: vec![0; (keys / 8).next_power_of_two().max(64)],
-        }
-    }
-
-    /// The word and the two bits of a stretch hash.
-    #[inline]
-    fn place(&self, hash: u64) -> Option<(usize, u64)> {
-        let bits = self.words.len().trailing_zeros();
-        if bits == 0 {
-            return None;
-        }
-        let mixed = mix(hash);
-        let word = usize::try_from(mixed >> (64 - bits)).ok()?;
-        let mask = (1u64 << (mixed & 63)) | (1u64 << ((mixed >> 6) & 63));
-        Some((word, mask))
-    }
-
-    #[inline]
-    pub(crate) fn may_contain(&self, hash: u64) -> bool {
-        match self.place(hash) {
-            Some((word, mask)) => self.words.get(word).map_or(true, |w| w & mask == mask),
-            None => true,
-        }
-    }
-
-    fn add(&mut self, hash: u64) {
-        if let Some((word, mask)) = self.place(hash) {
-            if let Some(w) = self.words.get_mut(word) {
-                *w |= mask;
+/// The filter hash of a key (or of any text), built from the hashes of its
+/// tokens and of the gaps between them, as the scanner makes them once per
+/// token: hashing each candidate stretch's key would fold and hash the same
+/// bytes up to eight times.
+pub(crate) fn hash_of(key: &str) -> u64 {
+    let mut hash = 0;
+    let mut last_end = None;
+    for token in tokens(key) {
+        let word = key.get(token.clone()).unwrap_or("");
+        hash = match last_end {
+            None => token_hash(word),
+            Some(end) => {
+                let gap = key.get(end..token.start).unwrap_or("");
+                combine(combine(hash, gap_hash(gap)), token_hash(word))
             }
-        }
+        };
+        last_end = Some(token.end);
     }
-
-    /// The filter hash of a key (or of any text: tokens and gaps as the
-    /// scanner sees them).
-    pub(crate) fn hash_of(key: &str) -> u64 {
-        let mut hash = 0;
-        let mut last_end = None;
-        for token in tokens(key) {
-            let word = key.get(token.clone()).unwrap_or("");
-            hash = match last_end {
-                None => token_hash(word),
-                Some(end) => {
-                    let gap = key.get(end..token.start).unwrap_or("");
-                    combine(combine(hash, gap_hash(gap)), token_hash(word))
-                }
-            };
-            last_end = Some(token.end);
-        }
-        hash
-    }
+    hash
 }
 
 /// splitmix64's finalizer: the stretch hashes are multiplicative, their low
@@ -268,7 +272,8 @@ impl AliasIndex {
         let mut buf = String::new();
         let mut i = 0;
         'tokens: while let Some((first, first_hash, _)) = toks.get(i) {
-            let lengths = text.get(first.clone()).map_or(0, |w| self.openers.get(w));
+            let line = self.openers.line(text.get(first.clone()).unwrap_or(""));
+            let lengths = line.lengths();
             if lengths == 0 {
                 i += 1;
                 continue;
@@ -285,7 +290,7 @@ impl AliasIndex {
             }
             for n in (1..=longest).rev() {
                 if lengths & (1 << (n - 1)) == 0
-                    || !hashes.get(n - 1).is_some_and(|&h| self.keys.may_contain(h))
+                    || !hashes.get(n - 1).is_some_and(|&h| line.may_contain(h))
                 {
                     continue;
                 }
@@ -421,7 +426,6 @@ impl AliasIndexBuilder {
         let AliasIndexBuilder { mut map, links } = self;
         let mut ids = Vec::with_capacity(links.len());
         let mut openers = Openers::with_room_for(map.len());
-        let mut keys = KeyFilter::with_room_for(map.len());
         let mut entry_ids = Vec::new();
         for (key, entry) in map.iter_mut() {
             entry_ids.clear();
@@ -445,15 +449,9 @@ impl AliasIndexBuilder {
                 }
             }
             if let Some(first) = first.filter(|_| count <= MAX_TOKENS) {
-                openers.add(first, 1u8 << (count - 1));
-                keys.add(KeyFilter::hash_of(key));
+                openers.add(first, count, key);
             }
         }
-        AliasIndex {
-            map,
-            ids,
-            openers,
-            keys,
-        }
+        AliasIndex { map, ids, openers }
     }
 }
