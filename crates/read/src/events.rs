@@ -198,6 +198,7 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
         .get(sentence)
         .map_or_else(|| view.cover(range.clone()), |r| view.cover(r.clone()));
     let first_in_sentence = out.len();
+    let sentence_cover = view.cover(range.clone());
     // Once a speech-act event is read, later triggers in its scope are its content.
     let verb_starts: Vec<usize> = matches
         .iter()
@@ -223,6 +224,11 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
             continue;
         }
         if trigger.noun && is_background(lex, view, range.start, m.start) {
+            continue;
+        }
+        // "the Swiss Agency for Development and Cooperation", "the Ceasefire Violations
+        // Committee": a trigger word inside a longer name is part of the name.
+        if inside_name(d, view.cover(m.start..m.end), sentence_cover) {
             continue;
         }
         // "provided food aid", "a demandé une aide": a noun naming the verb's own act in its
@@ -531,6 +537,14 @@ fn in_background_clause(lex: &Lexicon, view: &View, sentence_start: usize, at: u
     cue_opens || (clause_start..at).any(|i| lex.role(Role::Background).at(view, i).is_some())
 }
 
+/// Whether an entity mention longer than the trigger holds it.
+fn inside_name(d: &Doc, trigger: Span, sentence: Span) -> bool {
+    d.index
+        .mentions_in(sentence)
+        .take_while(|(m, _)| m.start <= trigger.start)
+        .any(|(m, _)| m.contains(trigger) && m.len() > trigger.len())
+}
+
 /// A purpose cue ("to", "in order to", "pour") right before a trigger.
 fn is_purpose(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
     at > sentence_start
@@ -696,21 +710,27 @@ fn build_event(
         // apposition names no one; the phrase before it does.
         // "Pakistan, a key U.S. ally, has refused": a phrase set off by commas before the
         // verb describes the subject before it, which did the act.
+        // "Greece, like most other members, plans to impose": the phrase may be one more
+        // comma back, past a comparison set off like an apposition.
         let set_off = view.word(subject.end) == ",";
-        if (subject_people.is_empty() || set_off)
-            && subject.start > sentence.start.max(previous_match)
-            && view.word(subject.start - 1) == ","
-        {
-            let before = subject_phrase(
-                lex,
-                view,
-                sentence.start.max(previous_match),
-                subject.start - 1,
-            );
-            let people = participants(d, before.clone(), quote_speaker_entity);
-            if !people.is_empty() {
-                subject = before;
-                subject_people = people;
+        if subject_people.is_empty() || set_off {
+            let floor = sentence.start.max(previous_match);
+            let mut from = subject.start;
+            for _ in 0..2 {
+                if from <= floor || view.word(from - 1) != "," {
+                    break;
+                }
+                let before = subject_phrase(lex, view, floor, from - 1);
+                if before.is_empty() {
+                    break;
+                }
+                let people = participants(d, before.clone(), quote_speaker_entity);
+                if !people.is_empty() {
+                    subject = before;
+                    subject_people = people;
+                    break;
+                }
+                from = before.start;
             }
         }
         // "France, Germany and Italy agreed": a list's earlier conjuncts stand before commas
@@ -773,6 +793,13 @@ fn build_event(
         if actor.is_empty() && pronoun_subject {
             if let Some(frame) = speech.clone() {
                 actor = participants(d, frame, quote_speaker_entity);
+            }
+        }
+        // "opened fire to disperse demonstrators": a purpose infinitive's actor is the
+        // one who did the act it follows.
+        if actor.is_empty() && !passive && is_purpose(lex, view, sentence.start, m.start) {
+            if let Some(prev) = earlier.get(first_in_sentence..).and_then(|s| s.last()) {
+                actor = prev.event.actor.clone();
             }
         }
         // "..., killing five": an empty subject shares the previous event's actor.

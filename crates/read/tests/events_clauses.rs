@@ -263,3 +263,41 @@ fn a_later_clause_opened_by_a_background_cue_is_not_news_fr() {
     );
     assert_eq!(kinds(&r), ["SANCTION"]);
 }
+
+#[test]
+fn a_trigger_word_inside_a_name_is_not_an_event() {
+    let r = read(
+        "en",
+        "The Ceasefire Violations Committee has completed its investigation.",
+    );
+    assert_eq!(kinds(&r), ["ACCUSE"]);
+}
+
+#[test]
+fn a_purpose_infinitive_is_done_by_the_acts_actor_en() {
+    let r = read(
+        "en",
+        "Egyptian police opened fire to disperse demonstrators on Monday night.",
+    );
+    assert_eq!(countries(&event(&r, "COERCE").actor), ["EGY"]);
+}
+
+#[test]
+fn a_purpose_infinitive_is_done_by_the_acts_actor_fr() {
+    let r = read(
+        "fr",
+        "La police égyptienne a ouvert le feu pour disperser les manifestants lundi soir.",
+    );
+    assert_eq!(countries(&event(&r, "COERCE").actor), ["EGY"]);
+}
+
+#[test]
+fn a_comparison_set_off_by_commas_is_passed_over_to_the_subject() {
+    let r = read(
+        "en",
+        "Greece, like most other members, plans to impose restrictions on its labour market for new EU members.",
+    );
+    let e = event(&r, "THREATEN");
+    assert_eq!(countries(&e.actor), ["GRC"]);
+    assert_eq!(countries(&e.recipient), ["IGO"]);
+}
