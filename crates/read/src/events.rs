@@ -1520,15 +1520,35 @@ fn object_participants(d: &Doc, object: Range<usize>, speaker: Option<usize>) ->
     let mut segments: Vec<(Range<usize>, u8)> = Vec::new();
     let mut from = object.start;
     let mut rank = 0;
-    for k in object.clone() {
+    let mut k = object.start;
+    while k < object.end {
+        // "in defiance of Chinese authorities", "à l'encontre du gouvernement": a
+        // several-word "against" phrase opens a target like "against" does.
+        let phrase = lex
+            .role(Role::Against)
+            .at(view, k)
+            .filter(|&n| n > 1 && k + n <= object.end);
+        if let Some(n) = phrase {
+            if k > from {
+                segments.push((from..k, rank));
+            }
+            rank = 0;
+            from = k + n;
+            k += n;
+            continue;
+        }
         if k > from && opens(k) {
             segments.push((from..k, rank));
             rank = if against(k) { 0 } else { 2 };
             from = k + 1;
         }
+        k += 1;
     }
     segments.push((from..object.end, rank));
-    if let Some((core, _)) = segments.first() {
+    // "blocked streets in Hong Kong in defiance of ...": an object that opens with a place
+    // preposition names where, not whom.
+    let core_is_place = lex.role(Role::PlaceIntro).has(view.word(object.start));
+    if let Some((core, _)) = segments.first().filter(|_| !core_is_place) {
         let people = participants(d, core.clone(), speaker);
         if with_country(&people) {
             return people;

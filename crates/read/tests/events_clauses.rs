@@ -301,3 +301,21 @@ fn a_comparison_set_off_by_commas_is_passed_over_to_the_subject() {
     assert_eq!(countries(&e.actor), ["GRC"]);
     assert_eq!(countries(&e.recipient), ["IGO"]);
 }
+
+#[test]
+fn a_protest_in_defiance_of_authorities_targets_them_en() {
+    let r = read(
+        "en",
+        "Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities to demand democratic reforms.",
+    );
+    assert_eq!(countries(&event(&r, "PROTEST").recipient), ["CHN"]);
+}
+
+#[test]
+fn a_protest_in_defiance_of_authorities_targets_them_fr() {
+    let r = read(
+        "fr",
+        "Des milliers de manifestants ont bloqué les rues au mépris des autorités chinoises.",
+    );
+    assert_eq!(countries(&event(&r, "PROTEST").recipient), ["CHN"]);
+}
