@@ -786,3 +786,24 @@ fn a_compass_word_leads_a_place_name_but_not_a_demonym() {
         .find(|e| e.kind == EntityType::Norp && e.country.as_deref() == Some("SSD"));
     assert!(sudanese.is_some(), "{:#?}", reading.entities);
 }
+
+#[test]
+fn a_place_noun_before_an_unknown_name_makes_it_a_place() {
+    let (reading, _) = read(
+        "fr",
+        "L'armée s'est déployée dans le quartier de Bab Khaled, puis dans la commune de Tazerbo.",
+    );
+    assert_eq!(named(&reading, "Bab Khaled").kind, EntityType::Loc);
+    assert_eq!(named(&reading, "Tazerbo").kind, EntityType::Gpe);
+    let (reading, _) = read(
+        "en",
+        "Gunmen raided the village of Dolmi Keret, residents said, and Dolmi Keret Omar denied it.",
+    );
+    let village = reading
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityType::Gpe && e.name == "Dolmi Keret");
+    assert!(village.is_some(), "{:#?}", reading.entities);
+    // Without such a noun, a two-word unknown name stays a person.
+    assert_eq!(named(&reading, "Dolmi Keret Omar").kind, EntityType::Per);
+}

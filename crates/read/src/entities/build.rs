@@ -812,6 +812,7 @@ fn carve(
         }
     }
     if subs.is_empty() {
+        let cue = cue.or_else(|| noun_before(input, start));
         // "Senior Hungarian": a country adjective is not part of a name.
         // (first token, length, country of a two-word demonym)
         let mut demonyms: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
@@ -922,6 +923,30 @@ fn carve(
     if cursor < end {
         leftover(input, titles, (cursor, end), out);
     }
+}
+
+/// The type a lowercase noun just before a name gives it ("le quartier de
+/// Jabal Mohsen", "the town of Kfar Aza"), over at most two function words.
+fn noun_before(input: &Input, start: usize) -> Option<EntityType> {
+    /// "of the", "de la": what may stand between the noun and the name.
+    const MAX_LINKING_WORDS: usize = 2;
+    let mut k = start;
+    for _ in 0..=MAX_LINKING_WORDS {
+        k = k.checked_sub(1)?;
+        let tok = input.toks.get(k)?;
+        if !matches!(tok.kind, TokKind::Word | TokKind::Elision) || tok.case != Case::Lower {
+            return None;
+        }
+        let word = tok.folded(input.folded);
+        if let Some(kind) = input.lex.places_before.get(word) {
+            return Some(*kind);
+        }
+        let linking = tok.kind == TokKind::Elision || input.lex.is_function_word(word);
+        if !linking {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether some of the records an alias names are places.

@@ -72,6 +72,9 @@ pub(crate) struct Lexicon {
     /// Cue word -> the type it reveals; `None` for words that make a
     /// capitalised phrase no entity at all ("World War Two").
     pub cues: FastMap<String, (Option<EntityType>, CueWhere)>,
+    /// Lowercase nouns that type the name just after them ("le quartier de
+    /// Pissevin", "the village of Kfar Aza"): folded word -> type.
+    pub places_before: FastMap<String, EntityType>,
     pub elisions: FastMap<String, ()>,
     /// Folded titles written with a final period ("gen", "m"), whose period ends no sentence.
     pub abbreviations: FastMap<String, ()>,
@@ -211,7 +214,12 @@ fn load(iso: &str) -> Lexicon {
     let particles = dateline_lang::rows(file("name_particles.tsv"))
         .filter_map(|row| Some((fold(row.first()?), row.get(1).is_some_and(|w| *w == "any"))))
         .collect();
+    let places_before = dateline_lang::rows(file("entity_cues.tsv"))
+        .filter(|row| row.get(2) == Some(&"before"))
+        .filter_map(|row| Some((fold(row.first()?), EntityType::parse(row.get(1)?)?)))
+        .collect();
     let cues = dateline_lang::rows(file("entity_cues.tsv"))
+        .filter(|row| row.get(2) != Some(&"before"))
         .filter_map(|row| {
             let kind = match *row.get(1)? {
                 "-" => None,
@@ -248,6 +256,7 @@ fn load(iso: &str) -> Lexicon {
         articles,
         particles,
         cues,
+        places_before,
         elisions,
         abbreviations,
         resident_markers,
