@@ -1052,7 +1052,7 @@ fn speech_frame(
             return None;
         }
         if lex.role(Role::Speech).has(w) {
-            let complement = lex.role(Role::ClauseBreak).has(view.word(p + 1)) || lex.lang != "fr";
+            let complement = lex.role(Role::ClauseBreak).has(view.word(p + 1)) || lex.bare_report;
             if complement && p + 1 < start {
                 let mut subject = subject_phrase(lex, view, sentence_start, p);
                 // Across an apposition: "X, the umbrella union for teachers, announced".

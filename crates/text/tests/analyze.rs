@@ -63,10 +63,10 @@ fn unresolved_relative_dates_are_reported_once() {
 
 #[test]
 fn unsupported_language_is_language_neutral() {
-    let text = "Madrid, 10 de enero. Más de 2.000 soldados llegaron ayer.";
-    let (layer, _) = dateline_text::analyze(text, "es", None);
+    let text = "Lisboa, 10 de janeiro. Mais de 2.000 soldados chegaram ontem.";
+    let (layer, _) = dateline_text::analyze(text, "pt", None);
     assert_eq!(layer.sentences.len(), 2);
-    // Without Spanish resources, "10 de enero" is not known as a date: digits
+    // Without Portuguese resources, "10 de janeiro" is not known as a date: digits
     // are still read, with the neutral grouping rule ("2.000" = 2000).
     let values: Vec<Option<f64>> = layer.quantities.iter().map(|q| q.min).collect();
     assert_eq!(values, [Some(10.0), Some(2000.0)]);

@@ -245,6 +245,9 @@ pub(crate) struct Lexicon {
     first: FastMap<String, Vec<(usize, Tag)>>,
     roles: Vec<WordSet>,
     pub head_last: bool,
+    /// Whether a speech verb reports the clause after it without a
+    /// complementizer ("said the army attacked"; French and Spanish need "que").
+    pub bare_report: bool,
     pub negation_before: WordSet,
     pub negation_after: WordSet,
     pub negation_suffix: Vec<String>,
@@ -536,12 +539,17 @@ impl Lexicon {
 
         let mut roles: Vec<WordSet> = ROLE_NAMES.iter().map(|_| WordSet::default()).collect();
         let mut head_last = false;
+        let mut bare_report = false;
         for row in dateline_lang::rows(file("event_syntax.tsv")) {
             let (Some(role), Some(words)) = (row.first(), row.get(1)) else {
                 continue;
             };
             if *role == "head" {
                 head_last = *words == "last";
+                continue;
+            }
+            if *role == "bare_report" {
+                bare_report = *words == "yes";
                 continue;
             }
             let Some(set) = Role::parse(role).and_then(|r| roles.get_mut(r as usize)) else {
@@ -684,6 +692,7 @@ impl Lexicon {
             first,
             roles,
             head_last,
+            bare_report,
             negation_before,
             negation_after,
             negation_suffix,
