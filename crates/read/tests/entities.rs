@@ -708,7 +708,7 @@ fn common_words_that_name_places_count_only_standing_alone() {
     let (reading, _) = read(
         "en",
         "The Federal Reserve raised rates. Western leaders met as the West condemned the raid. \
-         Mobile internet was cut in Srinagar. Troops entered the West Bank, and storms hit Mobile on Sunday.",
+         Mobile internet was cut in Srinagar. Troops entered the West Bank, and storms hit Mobile Sunday.",
     );
     // Beside another capitalised word, after an article, at a sentence start: no place.
     for written in ["Federal", "West"] {

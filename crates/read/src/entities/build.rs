@@ -263,8 +263,13 @@ fn stands_alone(input: &Input, k: usize) -> bool {
     if before.is_some_and(|t| input.lex.is_article(t.folded(input.folded)) || name_word(t)) {
         return false;
     }
+    // "Storms hit Mobile Monday": a weekday or month is no part of the name.
     let after = toks.get(k + 1).filter(|t| !t.after_break);
-    !after.is_some_and(|t| t.kind == TokKind::Word && t.case == Case::Title)
+    !after.is_some_and(|t| {
+        t.kind == TokKind::Word
+            && t.case == Case::Title
+            && !input.lex.is_function_word(t.folded(input.folded))
+    })
 }
 
 /// "L'Union africaine": a place whose name keeps its article (the town of
