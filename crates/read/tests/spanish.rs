@@ -286,3 +286,26 @@ fn acled_sub_events_from_spanish_cues() {
         );
     }
 }
+
+#[test]
+fn a_title_with_its_complement_before_the_comma_names_the_person_after_it() {
+    let r = read(
+        "El alcalde de Medellín, Federico Gutiérrez, pidió calma tras los disturbios.\n\n\
+         «La ciudad no se detiene», dijo el alcalde.",
+        "2024-05-02",
+    );
+    let person = r
+        .entities
+        .iter()
+        .find(|e| e.name == "Federico Gutiérrez")
+        .unwrap_or_else(|| panic!("{:?}", r.entities));
+    assert_eq!(person.kind, EntityType::Per);
+    assert!(person.role.is_some(), "{person:?}");
+    let quote = r
+        .quotes
+        .iter()
+        .find(|q| r.doc.slice(q.span).starts_with("La ciudad no se detiene"))
+        .unwrap_or_else(|| panic!("{:?}", r.quotes));
+    let speaker = quote.speaker.and_then(|i| r.entities.get(i));
+    assert_eq!(speaker.map(|e| e.name.as_str()), Some("Federico Gutiérrez"));
+}

@@ -722,9 +722,28 @@ fn title_for(input: &Input, titles: &[TitleGroup], start: usize, end: usize) -> 
             .is_some_and(|t| t.kind == TokKind::Punct && t.folded(input.folded) == ",")
     };
     let on_line = |i: usize| toks.get(i).is_some_and(|t| !t.after_break);
-    let before = titles
-        .iter()
-        .find(|g| on_line(start) && (g.end == start || (g.end + 1 == start && comma_at(g.end))));
+    let particle = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| input.lex.particles.contains_key(t.folded(input.folded)))
+    };
+    // "el alcalde de Medellín, Federico Gutiérrez", "el ministro de Defensa de Colombia, Iván
+    // Velásquez": the title's complement (a particle, then capitalised words) before the comma.
+    let complemented = |g: &TitleGroup| {
+        let Some(comma) = start.checked_sub(1) else {
+            return false;
+        };
+        comma_at(comma)
+            && g.end < comma
+            && comma - g.end <= 6
+            && particle(g.end)
+            && (g.end..comma).all(|k| {
+                on_line(k) && (particle(k) || toks.get(k).is_some_and(|t| t.capitalised()))
+            })
+    };
+    let before = titles.iter().find(|g| {
+        on_line(start)
+            && (g.end == start || (g.end + 1 == start && comma_at(g.end)) || complemented(g))
+    });
     if before.is_some() {
         return before.copied();
     }
