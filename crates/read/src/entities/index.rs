@@ -34,10 +34,12 @@ impl Stamp {
         let mut hasher = super::fast_hash::FastHasher::default();
         for entity in &reading.entities {
             hasher.write_u8(entity.kind as u8);
-            hasher.write_usize(entity.name.as_ptr() as usize);
-            hasher.write_usize(entity.name.len());
-            hasher.write_usize(entity.mentions.as_ptr() as usize);
+            hasher.write(entity.name.as_bytes());
             hasher.write_usize(entity.mentions.len());
+            for mention in &entity.mentions {
+                hasher.write_usize(mention.start);
+                hasher.write_usize(mention.end);
+            }
         }
         Stamp {
             entities: (reading.entities.as_ptr() as usize, reading.entities.len()),
