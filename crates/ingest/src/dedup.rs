@@ -97,6 +97,15 @@ const SEEDS: [u64; SIGNATURE_LEN] = seeds();
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
+/// Whether a char is in Unicode's General Punctuation block (typographic
+/// quotes, dashes, ellipsis, special spaces), none of which is a letter or a
+/// digit: news text is full of them, and this answers without the Unicode
+/// tables `is_alphanumeric` searches for every non-ASCII char.
+#[inline]
+pub(crate) fn is_general_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x2000..=0x206F)
+}
+
 impl Fingerprint {
     /// The fingerprint of a document's text. Linear in the text; allocates
     /// only the signature.
@@ -138,7 +147,7 @@ impl Fingerprint {
                 let byte = c.to_ascii_lowercase() as u8;
                 word = (word ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
                 in_word = true;
-            } else if !c.is_ascii() && c.is_alphanumeric() {
+            } else if !c.is_ascii() && !is_general_punctuation(c) && c.is_alphanumeric() {
                 for lower in c.to_lowercase() {
                     let mut buffer = [0u8; 4];
                     for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
@@ -319,6 +328,16 @@ fn band_keys(signature: &[u16; SIGNATURE_LEN]) -> [u64; BANDS] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut must agree with the Unicode tables on its whole block.
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        let block = (0x2000..=0x206F).filter_map(char::from_u32);
+        for c in block {
+            assert!(is_general_punctuation(c) && !c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(!is_general_punctuation('\u{2070}') && !is_general_punctuation('a'));
+    }
 
     const STORY: &str = "Police in the capital arrested twelve protesters on Monday after a march \
         against the new fuel tax turned violent, the interior ministry said in a statement. \

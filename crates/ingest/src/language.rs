@@ -149,7 +149,7 @@ fn quick_language(sample: &str) -> Option<&'static str> {
             // Latin letters lowercase to one char.
             let lowered = c.to_lowercase().next().unwrap_or(c);
             lowered.encode_utf8(&mut lower).as_bytes()
-        } else if !c.is_ascii() && c.is_alphabetic() {
+        } else if !c.is_ascii() && !crate::dedup::is_general_punctuation(c) && c.is_alphabetic() {
             other += 1;
             &[]
         } else {
