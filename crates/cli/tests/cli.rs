@@ -210,10 +210,11 @@ fn a_50_mb_single_line_is_read() {
 
 #[test]
 fn unsupported_language_still_gives_a_valid_record() {
-    let story = "Miles de estudiantes marcharon este jueves por el centro de Santiago para exigir una reforma.\n";
+    // Portuguese: Spanish became a supported language.
+    let story = "Milhares de estudantes marcharam nesta quinta-feira pelo centro de Lisboa para exigir uma reforma do ensino.\n";
     let out = run_with_stdin(&["extract", "--quiet", "-"], story.as_bytes());
     let records = records_of(&out);
-    assert_eq!(records[0]["doc"]["language"], "es");
+    assert_eq!(records[0]["doc"]["language"], "pt");
     let codes: Vec<&str> = records[0]["diagnostics"]
         .as_array()
         .into_iter()
