@@ -365,17 +365,30 @@ pub(crate) fn load_embedded(index_aliases: bool) -> Loaded {
     }
 
     // "kazakh" is an adjective, whatever town GeoNames also calls so, and
-    // "Israeli" is not the country itself; acronyms ("US") stay names.
+    // "Israeli" is not the country itself; acronyms ("US") stay names. A
+    // country whose own name is also its adjective ("Djibouti", "New
+    // Zealand", "Myanmar") keeps that name.
+    let own_names: HashSet<String> = loader
+        .entities
+        .iter()
+        .filter(|e| e.kind == Kind::Country)
+        .map(|e| e.name.clone())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|name| loader.keys.of(&name).to_owned())
+        .collect();
     let entities = &loader.entities;
-    let not_a_place = |id: u32| {
-        entities
-            .get(id as usize)
-            .is_some_and(|e| !matches!(e.kind, Kind::City | Kind::Admin1 | Kind::Country))
+    let keeps = |word: &str, id: u32| {
+        entities.get(id as usize).is_some_and(|e| match e.kind {
+            Kind::City | Kind::Admin1 => false,
+            Kind::Country => own_names.contains(word),
+            _ => true,
+        })
     };
     for key in demonyms.keys() {
         if let Some((_, word)) = key.split_once('\t') {
             if !loader.acronyms.contains_key(word) {
-                loader.aliases.retain(word, not_a_place);
+                loader.aliases.retain(word, |id| keeps(word, id));
             }
         }
     }

@@ -107,3 +107,42 @@ fn unknown_ids_and_aliases_are_harmless() {
     assert_eq!(w.entity(u32::MAX).name, "");
     assert_eq!(w.skipped_rows(), 0);
 }
+
+#[test]
+fn every_country_is_found_by_its_english_name() {
+    // A country's own name must survive every filter the loader applies
+    // (common words, function words, demonyms): "Nigeria" was once lost to a
+    // stray French adjective row.
+    let w = world();
+    let mut lost = Vec::new();
+    for entity in w.entities().iter().filter(|e| e.kind == Kind::Country) {
+        let iso3 = entity.country.as_deref();
+        let found = ids_of_kind(&entity.name, Kind::Country)
+            .iter()
+            .any(|&id| w.entity(id).country.as_deref() == iso3);
+        if !found {
+            lost.push(entity.name.clone());
+        }
+    }
+    assert!(
+        lost.is_empty(),
+        "countries not found by their name: {lost:?}"
+    );
+}
+
+#[test]
+fn short_country_names_news_uses() {
+    for (written, iso3) in [
+        ("Bosnia", "BIH"),
+        ("Bosnie", "BIH"),
+        ("The Gambia", "GMB"),
+        ("Nigeria", "NGA"),
+    ] {
+        let ids = ids_of_kind(written, Kind::Country);
+        assert!(
+            ids.iter()
+                .any(|&id| world().entity(id).country.as_deref() == Some(iso3)),
+            "{written}"
+        );
+    }
+}
