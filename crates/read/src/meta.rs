@@ -175,11 +175,17 @@ fn parse_dateline(line: &str) -> Option<DatelineParts> {
         }
     }
     let after = line.get(end..)?;
+    // Spanish wire copy closes a dateline with ".-" ("Lima, 14 sep (EFE).- La policía").
+    let period_dash = after
+        .strip_prefix('.')
+        .is_some_and(|r| r.starts_with(['-', '—', '–']));
     let dash = ["--", "—", "–", "-"]
         .iter()
         .find_map(|d| after.trim_start().strip_prefix(d).map(|_| ()));
-    let separated = dash.is_some() && after.starts_with(|c: char| c.is_whitespace());
-    let followed_by_body = after.is_empty() || after.starts_with(|c: char| c.is_whitespace());
+    let separated =
+        period_dash || (dash.is_some() && after.starts_with(|c: char| c.is_whitespace()));
+    let followed_by_body =
+        period_dash || after.is_empty() || after.starts_with(|c: char| c.is_whitespace());
     // A capitalised name before a parenthesis is often a person and their
     // party ("Emmanuel Macron (LREM) a ..."): an agency alone is not enough
     // unless the place is in capitals, a date or a dash follows, or the
@@ -210,6 +216,15 @@ fn part_end(line: &str, from: usize) -> usize {
             break;
         }
         if matches!(c, '-' | '–' | '—') && rest.get(..i).is_some_and(|b| b.ends_with(' ')) {
+            end = i;
+            break;
+        }
+        // "3 may.- Al menos": a Spanish ".-" closes the date.
+        if c == '.'
+            && rest
+                .get(i + 1..)
+                .is_some_and(|r| r.starts_with(['-', '—', '–']))
+        {
             end = i;
             break;
         }
@@ -607,6 +622,24 @@ mod tests {
                 Some("Jan. 5".into()),
                 Some("Xinhua".into()),
                 "WASHINGTON, Jan. 5 (Xinhua)".into()
+            ))
+        );
+        assert_eq!(
+            parts("Lima, 14 sep (EFE).- La policía peruana"),
+            Some((
+                "Lima".into(),
+                Some("14 sep".into()),
+                Some("EFE".into()),
+                "Lima, 14 sep (EFE)".into()
+            ))
+        );
+        assert_eq!(
+            parts("Bogotá, 3 may.- Al menos 8 soldados"),
+            Some((
+                "Bogotá".into(),
+                Some("3 may".into()),
+                None,
+                "Bogotá, 3 may".into()
             ))
         );
         assert_eq!(

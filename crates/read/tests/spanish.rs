@@ -82,7 +82,6 @@ fn relative_and_numeric_dates_resolve_against_publication() {
 }
 
 #[test]
-#[ignore = "needs the date reader to skip a date_words.tsv `link` word (\"14 de mayo de 2024\")"]
 fn day_de_month_de_year() {
     let r = read(
         "El Gobierno anunció el 14 de mayo de 2024 un plan.",
@@ -308,4 +307,24 @@ fn a_title_with_its_complement_before_the_comma_names_the_person_after_it() {
         .unwrap_or_else(|| panic!("{:?}", r.quotes));
     let speaker = quote.speaker.and_then(|i| r.entities.get(i));
     assert_eq!(speaker.map(|e| e.name.as_str()), Some("Federico Gutiérrez"));
+}
+
+#[test]
+fn a_spanish_adjective_codes_the_country() {
+    let r = read(
+        "Caracas, 3 mar (EFE).- El gobierno venezolano denunció un ataque contra sus tropas.",
+        "2024-03-03",
+    );
+    let accuse = r
+        .events
+        .iter()
+        .find(|e| e.kind == "ACCUSE")
+        .unwrap_or_else(|| panic!("{:?}", events(&r)));
+    let actor_countries: Vec<Option<&str>> =
+        accuse.actor.iter().map(|a| a.country.as_deref()).collect();
+    assert_eq!(actor_countries, [Some("VEN")], "{:?}", accuse.actor);
+    assert_eq!(
+        r.doc.meta.dateline.as_ref().map(|d| r.doc.slice(d.span)),
+        Some("Caracas, 3 mar (EFE)")
+    );
 }

@@ -106,6 +106,32 @@ impl Cursor<'_> {
         self.calendar(j, &self.lex.months, self.lex.months_capitalized)
     }
 
+    /// Past a link word ("14 de mayo de 2024") when what follows it is wanted.
+    fn after_link(&self, j: usize) -> usize {
+        if self.lex.date_links.contains(self.keys.get(j)) {
+            j + 1
+        } else {
+            j
+        }
+    }
+
+    /// A month at `j`, or after a link word ("de mayo").
+    fn linked_month(&self, j: usize) -> Option<(u8, usize)> {
+        self.month(j).or_else(|| {
+            let k = self.after_link(j);
+            (k != j).then(|| self.month(k)).flatten()
+        })
+    }
+
+    /// A year at `j`, or after a link word ("de 2024"): (year, end).
+    fn linked_year(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year(j) {
+            return Some((y, j + 1));
+        }
+        let k = self.after_link(j);
+        (k != j).then(|| self.year(k).map(|y| (y, k + 1))).flatten()
+    }
+
     fn weekday(&self, j: usize) -> Option<(u8, usize)> {
         self.calendar(j, &self.lex.weekdays, self.lex.weekdays_capitalized)
     }
@@ -224,9 +250,9 @@ fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
         None => (i, None),
     };
     if let Some((d, day_end)) = cur.day(after_weekday) {
-        if let Some((m, month_end)) = cur.month(day_end) {
-            return Some(match cur.year(month_end) {
-                Some(y) => (month_end + 1, Found::Complete(PartialDate::ymd(y, m, d))),
+        if let Some((m, month_end)) = cur.linked_month(day_end) {
+            return Some(match cur.linked_year(month_end) {
+                Some((y, end)) => (end, Found::Complete(PartialDate::ymd(y, m, d))),
                 None => {
                     let (dir, end) = cur.direction_after(month_end);
                     (end, Found::DayMonth(m, d, dir))
@@ -260,9 +286,9 @@ fn date_at(cur: &Cursor, i: usize) -> Option<(usize, Found)> {
                 }
             });
         }
-        if let Some(y) = cur.year(month_end) {
+        if let Some((y, end)) = cur.linked_year(month_end) {
             return Some((
-                month_end + 1,
+                end,
                 Found::Complete(PartialDate {
                     year: Some(y),
                     month: Some(m),

@@ -183,6 +183,8 @@ pub(crate) struct Lexicon {
     pub date_units: Map<String, DateUnit>,
     /// Words joining two days of one month ("du 10 au 12 janvier").
     pub range_words: Set<String>,
+    /// Words that may stand between day, month and year ("14 de mayo de 2024").
+    pub date_links: Set<String>,
     /// "next"/"last" before a weekday (English).
     pub modifiers_before: Map<String, Direction>,
     /// "prochain"/"dernier" after a weekday or day-month (French).
@@ -352,6 +354,10 @@ impl Lexicon {
                     lex.range_words.insert(fold_str(form));
                     continue;
                 }
+                Some("link") => {
+                    lex.date_links.insert(fold_str(form));
+                    continue;
+                }
                 Some("order") => {
                     lex.month_first = *form == "mdy";
                     continue;
@@ -475,12 +481,13 @@ mod tests {
                     "last-before",
                     "next-after",
                     "last-after",
+                    "link",
                 ],
             ),
             ("weekdays.tsv", 1, &[]),
             ("vague_quantities.tsv", 2, &[]),
         ];
-        for iso in ["fr", "en"] {
+        for iso in dateline_lang::SUPPORTED.iter().copied() {
             for (name, column, kinds) in checks {
                 let rows = rows_of(iso, name);
                 assert!(!rows.is_empty(), "{iso}/{name} missing");

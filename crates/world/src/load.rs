@@ -329,37 +329,56 @@ pub(crate) fn load_embedded(index_aliases: bool) -> Loaded {
             None => loader.aliases.remove(word),
         }
     }
+    // demonyms: iso3 lang form words(|), from the curated file, then each
+    // supported language's own resources/lang/<iso>/demonyms.tsv (iso3 form
+    // words: the language is the folder's), then the generated file. Earlier
+    // rows win.
+    let mut rows: Vec<(&str, Vec<&str>)> = Vec::new();
+    rows.extend(dateline_lang::rows(DEMONYMS_CURATED).map(|row| ("", row)));
+    for &lang in dateline_lang::SUPPORTED {
+        if let Some(text) = dateline_lang::file(lang, "demonyms.tsv") {
+            rows.extend(dateline_lang::rows(text).map(|row| (lang, row)));
+        }
+    }
+    rows.extend(dateline_lang::rows(DEMONYMS).map(|row| ("", row)));
     let mut demonyms = FastMap::default();
-    for text in [DEMONYMS_CURATED, DEMONYMS] {
-        // demonyms: iso3 lang form words(|). Curated rows come first and win.
-        for row in dateline_lang::rows(text) {
-            let (Some(iso3), Some(lang), Some(form), Some(words)) = (
+    for (folder_lang, row) in rows {
+        let fields = if folder_lang.is_empty() {
+            (
                 field(&row, 0),
                 field(&row, 1),
                 field(&row, 2),
                 field(&row, 3),
-            ) else {
+            )
+        } else {
+            (
+                field(&row, 0),
+                Some(folder_lang),
+                field(&row, 1),
+                field(&row, 2),
+            )
+        };
+        let (Some(iso3), Some(lang), Some(form), Some(words)) = fields else {
+            loader.skipped += 1;
+            continue;
+        };
+        let form = match form {
+            "adj" => DemonymForm::Adjective,
+            "people" => DemonymForm::PeopleNoun,
+            _ => {
                 loader.skipped += 1;
                 continue;
-            };
-            let form = match form {
-                "adj" => DemonymForm::Adjective,
-                "people" => DemonymForm::PeopleNoun,
-                _ => {
-                    loader.skipped += 1;
-                    continue;
-                }
-            };
-            for word in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
-                let key = format!("{lang}\t{}", loader.keys.of(word));
-                // A word that is both ("kazakhs") is reported as the adjective,
-                // the reading a country-of-actor reader needs.
-                let slot = demonyms
-                    .entry(key.into_boxed_str())
-                    .or_insert_with(|| (Box::<str>::from(iso3), form));
-                if form == DemonymForm::Adjective && slot.0.as_ref() == iso3 {
-                    slot.1 = DemonymForm::Adjective;
-                }
+            }
+        };
+        for word in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+            let key = format!("{lang}\t{}", loader.keys.of(word));
+            // A word that is both ("kazakhs") is reported as the adjective,
+            // the reading a country-of-actor reader needs.
+            let slot = demonyms
+                .entry(key.into_boxed_str())
+                .or_insert_with(|| (Box::<str>::from(iso3), form));
+            if form == DemonymForm::Adjective && slot.0.as_ref() == iso3 {
+                slot.1 = DemonymForm::Adjective;
             }
         }
     }
