@@ -19,8 +19,8 @@ const ABOUT: &str = "Turns news stories into event data: who did what to whom, w
 const LONG_ABOUT: &str = "\
 Turns news stories into event data: who did what to whom, when, where, how many, and who says so.
 
-dateline reads each story in its own language (French and English fully; other languages get
-metadata, the text layer and a diagnostic) and writes one `dateline/1` JSON record per story:
+dateline reads each story in its own language (French, English and Spanish fully; other languages
+get metadata, the text layer and a diagnostic) and writes one `dateline/1` JSON record per story:
 title, dateline, credited sources, entities, places, quotes with their speakers, casualty
 figures with who gave them, and events coded in PLOVER 2.0 with CAMEO and ACLED crosswalks.
 Every value carries the span of text it was read from; what the text does not say is null.";
