@@ -1,6 +1,9 @@
 //! Clause structure around triggers: lists of subjects, a possessive pointing back to
 //! the subject, a complement clause's subject as the recipient, nouns that are what a
 //! verb acts on, and purpose clauses that are an act's motive rather than news.
+//!
+//! Sentences here are invented, not taken from the dev sets: a rule shown only on the
+//! sentence it was tuned on does not show that it generalises.
 
 use dateline_model::{Event, Reading};
 
@@ -56,11 +59,18 @@ fn an_opening_adjunct_is_not_a_conjunct_of_the_subject() {
 fn a_possessive_before_a_noun_trigger_points_to_the_subject_en() {
     let r = read(
         "en",
-        "The United Nations reiterated its demand today that Israel ease restrictions on workers.",
+        "The African Union renewed its demand on Wednesday that Sudan release detained journalists.",
     );
     let e = event(&r, "REQUEST");
     assert_eq!(countries(&e.actor), ["IGO"]);
-    assert_eq!(countries(&e.recipient), ["ISR"]);
+    assert_eq!(countries(&e.recipient), ["SDN"]);
+    let r = read(
+        "en",
+        "Brazil repeated its demand that Argentina reopen the border crossing.",
+    );
+    let e = event(&r, "REQUEST");
+    assert_eq!(countries(&e.actor), ["BRA"]);
+    assert_eq!(countries(&e.recipient), ["ARG"]);
 }
 
 #[test]
@@ -75,9 +85,14 @@ fn a_possessive_before_a_noun_trigger_points_to_the_subject_fr() {
 fn a_complement_clause_subject_is_the_recipient_en() {
     let r = read(
         "en",
-        "Palestinian officials demanded on Friday that the United States match the European Union's support for statehood.",
+        "Kenyan lawmakers demanded on Monday that Uganda withdraw its police from the disputed island.",
     );
-    assert_eq!(countries(&event(&r, "REQUEST").recipient), ["USA"]);
+    assert_eq!(countries(&event(&r, "REQUEST").recipient), ["UGA"]);
+    let r = read(
+        "en",
+        "Chile demanded that Bolivia return the seized lorries to their owners.",
+    );
+    assert_eq!(countries(&event(&r, "REQUEST").recipient), ["BOL"]);
 }
 
 #[test]
@@ -93,10 +108,13 @@ fn a_complement_clause_subject_is_the_recipient_fr() {
 fn a_noun_a_verb_acts_on_is_not_a_second_event() {
     let r = read(
         "en",
-        "Japan said on Tuesday it had halted economic aid to Serbia.",
+        "Canada announced on Friday that it had suspended military aid to Myanmar.",
     );
     assert_eq!(kinds(&r), ["SANCTION"]);
-    assert_eq!(countries(&event(&r, "SANCTION").recipient), ["SRB"]);
+    assert_eq!(countries(&event(&r, "SANCTION").recipient), ["MMR"]);
+    let r = read("en", "Norway has halted development aid to Burundi.");
+    assert_eq!(kinds(&r), ["SANCTION"]);
+    assert_eq!(countries(&event(&r, "SANCTION").recipient), ["BDI"]);
 }
 
 #[test]
@@ -109,7 +127,7 @@ fn a_finite_verb_after_a_sentence_opening_trigger_word_is_still_an_event() {
 fn a_participle_after_the_object_noun_is_its_own_event() {
     let r = read(
         "en",
-        "Liberian riot police used tear gas to disperse demonstrators protesting election results in Monrovia.",
+        "Security forces in Bolivia arrested dozens of miners protesting the closure of a state mine.",
     );
     assert!(kinds(&r).contains(&"PROTEST"), "{:?}", kinds(&r));
 }
@@ -118,7 +136,12 @@ fn a_participle_after_the_object_noun_is_its_own_event() {
 fn a_purpose_clause_of_the_same_kind_is_one_event_en() {
     let r = read(
         "en",
-        "Some 300 refugees began a hunger strike on Monday to protest against Sweden's decision.",
+        "About 50 asylum seekers started a hunger strike on Sunday to protest against conditions in the camp.",
+    );
+    assert_eq!(kinds(&r), ["PROTEST"]);
+    let r = read(
+        "en",
+        "Dozens of Chilean students staged a sit-in on Thursday to protest against tuition fees.",
     );
     assert_eq!(kinds(&r), ["PROTEST"]);
 }
@@ -145,7 +168,7 @@ fn a_demand_as_purpose_is_the_motive_not_a_second_event() {
 fn a_purpose_of_another_kind_of_force_stays_an_event() {
     let r = read(
         "en",
-        "Egyptian police opened fire to disperse demonstrators on Monday night.",
+        "Riot police in Kenya opened fire to disperse protesters in Kisumu on Tuesday.",
     );
     assert!(kinds(&r).contains(&"ASSAULT"), "{:?}", kinds(&r));
     assert!(kinds(&r).contains(&"COERCE"), "{:?}", kinds(&r));
@@ -155,31 +178,31 @@ fn a_purpose_of_another_kind_of_force_stays_an_event() {
 fn a_light_verb_subject_acts_the_noun_en() {
     let r = read(
         "en",
-        "Peru has issued an ultimatum to Ecuador to halt attacks.",
+        "Azerbaijan issued an ultimatum to Armenia on Sunday to pull back from the hills.",
     );
     let e = event(&r, "THREATEN");
-    assert_eq!(countries(&e.actor), ["PER"]);
-    assert_eq!(countries(&e.recipient), ["ECU"]);
+    assert_eq!(countries(&e.actor), ["AZE"]);
+    assert_eq!(countries(&e.recipient), ["ARM"]);
     let r = read(
         "en",
-        "Israeli troops remained on alert in the occupied West Bank.",
+        "Indian troops remained on high alert along the frontier on Sunday.",
     );
-    assert_eq!(countries(&event(&r, "MOBILIZE").actor), ["ISR"]);
+    assert_eq!(countries(&event(&r, "MOBILIZE").actor), ["IND"]);
 }
 
 #[test]
 fn a_light_verb_subject_acts_the_noun_fr() {
-    let r = read("fr", "Le Pérou a adressé un ultimatum à l'Équateur.");
+    let r = read("fr", "L'Azerbaïdjan a adressé un ultimatum à l'Arménie.");
     let e = event(&r, "THREATEN");
-    assert_eq!(countries(&e.actor), ["PER"]);
-    assert_eq!(countries(&e.recipient), ["ECU"]);
+    assert_eq!(countries(&e.actor), ["AZE"]);
+    assert_eq!(countries(&e.recipient), ["ARM"]);
 }
 
 #[test]
 fn a_verb_before_a_noun_trigger_is_not_its_modifier() {
     let r = read(
         "en",
-        "Arab League envoy Chadli Klibi undertook mediation between Syria and Lebanon.",
+        "An African Union envoy undertook mediation between Ethiopia and Eritrea on Monday.",
     );
     assert_eq!(countries(&event(&r, "CONSULT").actor), ["IGO"]);
 }
@@ -188,11 +211,18 @@ fn a_verb_before_a_noun_trigger_is_not_its_modifier() {
 fn a_reiterated_demand_is_the_speakers() {
     let r = read(
         "en",
-        "A senior British minister reiterated that Libya must hand over the suspects.",
+        "A senior French diplomat reiterated that Iran must release the detained aid workers.",
     );
     let e = event(&r, "REQUEST");
-    assert_eq!(countries(&e.actor), ["GBR"]);
-    assert_eq!(countries(&e.recipient), ["LBY"]);
+    assert_eq!(countries(&e.actor), ["FRA"]);
+    assert_eq!(countries(&e.recipient), ["IRN"]);
+    let r = read(
+        "en",
+        "Germany's foreign minister reiterated on Monday that Belarus must free the jailed reporters.",
+    );
+    let e = event(&r, "REQUEST");
+    assert_eq!(countries(&e.actor), ["DEU"]);
+    assert_eq!(countries(&e.recipient), ["BLR"]);
 }
 
 #[test]
@@ -225,17 +255,17 @@ fn read_published(lang: &str, text: &str, published: &str) -> Reading {
 
 #[test]
 fn a_later_clause_dated_well_before_the_story_is_background_en() {
-    let text = "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, where 24 people were killed in riots in March 2019.";
+    let text = "Several hundred students rallied on Friday in Nicaragua, where 30 people were killed in riots in April 2018.";
     let r = read_published("en", text, "2020-06-01");
     assert_eq!(kinds(&r), ["PROTEST"]);
     // The same clause dated within the story's days is news.
-    let r = read_published("en", text, "2019-03-20");
+    let r = read_published("en", text, "2018-04-25");
     assert!(kinds(&r).contains(&"ASSAULT"), "{:?}", kinds(&r));
 }
 
 #[test]
 fn a_later_clause_dated_well_before_the_story_is_background_fr() {
-    let text = "Une centaine d'Albanais ont manifesté mardi en Serbie, où 24 personnes avaient été tuées en mars 2019.";
+    let text = "Plusieurs centaines d'étudiants ont manifesté vendredi au Nicaragua, où 30 personnes avaient été tuées en avril 2018.";
     let r = read_published("fr", text, "2020-06-01");
     assert_eq!(kinds(&r), ["PROTEST"]);
 }
@@ -244,13 +274,13 @@ fn a_later_clause_dated_well_before_the_story_is_background_fr() {
 fn a_later_clause_opened_by_a_background_cue_is_not_news_en() {
     let r = read(
         "en",
-        "Italy announced a suspension of air links with Serbia on Wednesday, one day after a Serbian army jet shot down a helicopter.",
+        "Morocco suspended trade with Algeria on Sunday, two days after Algerian gunners shot down a surveillance drone.",
     );
     assert_eq!(kinds(&r), ["SANCTION"]);
     // The same act as the sentence's first clause is news.
     let r = read(
         "en",
-        "A Serbian army jet shot down a helicopter on Wednesday.",
+        "Algerian gunners shot down a surveillance drone on Friday.",
     );
     assert_eq!(kinds(&r), ["ASSAULT"]);
 }
@@ -259,7 +289,7 @@ fn a_later_clause_opened_by_a_background_cue_is_not_news_en() {
 fn a_later_clause_opened_by_a_background_cue_is_not_news_fr() {
     let r = read(
         "fr",
-        "L'Italie a suspendu les liaisons aériennes avec la Serbie mercredi, un jour après qu'un avion serbe a abattu un hélicoptère.",
+        "Le Maroc a suspendu ses échanges commerciaux avec l'Algérie dimanche, deux jours après que des soldats algériens ont abattu un drone.",
     );
     assert_eq!(kinds(&r), ["SANCTION"]);
 }
@@ -268,7 +298,12 @@ fn a_later_clause_opened_by_a_background_cue_is_not_news_fr() {
 fn a_trigger_word_inside_a_name_is_not_an_event() {
     let r = read(
         "en",
-        "The Ceasefire Violations Committee has completed its investigation.",
+        "The Joint Truce Commission opened an investigation on Monday.",
+    );
+    assert_eq!(kinds(&r), ["ACCUSE"]);
+    let r = read(
+        "en",
+        "The Refugee Protest Monitoring Board has launched an investigation.",
     );
     assert_eq!(kinds(&r), ["ACCUSE"]);
 }
@@ -277,28 +312,28 @@ fn a_trigger_word_inside_a_name_is_not_an_event() {
 fn a_purpose_infinitive_is_done_by_the_acts_actor_en() {
     let r = read(
         "en",
-        "Egyptian police opened fire to disperse demonstrators on Monday night.",
+        "Guinean soldiers opened fire on Friday to disperse a crowd outside the presidential palace.",
     );
-    assert_eq!(countries(&event(&r, "COERCE").actor), ["EGY"]);
+    assert_eq!(countries(&event(&r, "COERCE").actor), ["GIN"]);
 }
 
 #[test]
 fn a_purpose_infinitive_is_done_by_the_acts_actor_fr() {
     let r = read(
         "fr",
-        "La police égyptienne a ouvert le feu pour disperser les manifestants lundi soir.",
+        "Des soldats guinéens ont ouvert le feu vendredi pour disperser la foule devant le palais présidentiel.",
     );
-    assert_eq!(countries(&event(&r, "COERCE").actor), ["EGY"]);
+    assert_eq!(countries(&event(&r, "COERCE").actor), ["GIN"]);
 }
 
 #[test]
 fn a_comparison_set_off_by_commas_is_passed_over_to_the_subject() {
     let r = read(
         "en",
-        "Greece, like most other members, plans to impose restrictions on its labour market for new EU members.",
+        "Austria, like several of its neighbours, plans to impose restrictions on workers from the EU's newest members.",
     );
     let e = event(&r, "THREATEN");
-    assert_eq!(countries(&e.actor), ["GRC"]);
+    assert_eq!(countries(&e.actor), ["AUT"]);
     assert_eq!(countries(&e.recipient), ["IGO"]);
 }
 
@@ -306,16 +341,69 @@ fn a_comparison_set_off_by_commas_is_passed_over_to_the_subject() {
 fn a_protest_in_defiance_of_authorities_targets_them_en() {
     let r = read(
         "en",
-        "Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities to demand democratic reforms.",
+        "Thousands of students marched through Tehran on Saturday in defiance of Iranian authorities.",
     );
-    assert_eq!(countries(&event(&r, "PROTEST").recipient), ["CHN"]);
+    assert_eq!(countries(&event(&r, "PROTEST").recipient), ["IRN"]);
 }
 
 #[test]
 fn a_protest_in_defiance_of_authorities_targets_them_fr() {
     let r = read(
         "fr",
-        "Des milliers de manifestants ont bloqué les rues au mépris des autorités chinoises.",
+        "Des milliers d'étudiants ont défilé samedi à Téhéran au mépris des autorités iraniennes.",
     );
-    assert_eq!(countries(&event(&r, "PROTEST").recipient), ["CHN"]);
+    assert_eq!(countries(&event(&r, "PROTEST").recipient), ["IRN"]);
+}
+
+// Gaps shown by invented sentences: kept, ignored, so they run with `--ignored`.
+
+#[test]
+#[ignore = "rule does not yet generalise: a country inside the comparison becomes the actor (DEU), and a listed comparison joins the subject (SWE, DNK, FIN)"]
+fn a_country_inside_a_comparison_is_passed_over_to_the_subject() {
+    let r = read(
+        "en",
+        "Austria, like its neighbour Germany, plans to impose restrictions on workers from the EU.",
+    );
+    assert_eq!(countries(&event(&r, "THREATEN").actor), ["AUT"]);
+    let r = read(
+        "en",
+        "Sweden, like Denmark and Finland, plans to impose restrictions on workers from the EU.",
+    );
+    assert_eq!(countries(&event(&r, "THREATEN").actor), ["SWE"]);
+}
+
+#[test]
+#[ignore = "rule does not yet generalise: 'reaffirmed that X must' gives no event; only 'reiterated' is handled"]
+fn a_reaffirmed_demand_is_the_speakers() {
+    let r = read(
+        "en",
+        "Germany's foreign minister reaffirmed on Monday that Belarus must free the jailed reporters.",
+    );
+    let e = event(&r, "REQUEST");
+    assert_eq!(countries(&e.actor), ["DEU"]);
+    assert_eq!(countries(&e.recipient), ["BLR"]);
+}
+
+#[test]
+#[ignore = "rule does not yet generalise: 'sent'/'delivered' are not light verbs, so the ultimatum has no actor"]
+fn an_ultimatum_sent_or_delivered_is_the_subjects() {
+    for text in [
+        "Azerbaijan sent an ultimatum to Armenia on Sunday.",
+        "Azerbaijan delivered an ultimatum to Armenia on Sunday to pull back from the hills.",
+    ] {
+        let r = read("en", text);
+        let e = event(&r, "THREATEN");
+        assert_eq!(countries(&e.actor), ["AZE"], "{text}");
+        assert_eq!(countries(&e.recipient), ["ARM"], "{text}");
+    }
+}
+
+#[test]
+#[ignore = "rule does not yet generalise: an adjectival participle before a noun ('detained migrants') is read as a COERCE event"]
+fn a_participle_used_as_an_adjective_is_not_an_event() {
+    let r = read(
+        "en",
+        "About 50 detained migrants started a hunger strike on Sunday to protest against conditions in the camp.",
+    );
+    assert_eq!(kinds(&r), ["PROTEST"]);
 }
