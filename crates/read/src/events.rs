@@ -267,10 +267,15 @@ fn read_sentence(d: &Doc, sentence: usize, out: &mut Vec<Found>) {
         // after an act is that act's motive, not news of its own, when it names the same
         // kind of event or a speech act.
         let same_clause_earlier = out.get(first_in_sentence..).unwrap_or(&[]);
-        if is_purpose(lex, view, range.start, m.start)
-            && same_clause_earlier.iter().any(|f| {
-                f.event.kind == trigger.kind || VERBAL_TYPES.contains(&trigger.kind.as_str())
-            })
+        let same_kind_earlier = same_clause_earlier
+            .iter()
+            .any(|f| f.event.kind == trigger.kind);
+        if (is_purpose(lex, view, range.start, m.start)
+            && (same_kind_earlier
+                || (!same_clause_earlier.is_empty()
+                    && VERBAL_TYPES.contains(&trigger.kind.as_str()))))
+            || (same_kind_earlier
+                && cue_before(lex, Role::PurposeSameKind, view, range.start, m.start))
         {
             continue;
         }
@@ -547,9 +552,14 @@ fn inside_name(d: &Doc, trigger: Span, sentence: Span) -> bool {
 
 /// A purpose cue ("to", "in order to", "pour") right before a trigger.
 fn is_purpose(lex: &Lexicon, view: &View, sentence_start: usize, at: usize) -> bool {
+    cue_before(lex, Role::Purpose, view, sentence_start, at)
+}
+
+/// Whether words of `role` end right before `at`, inside the sentence.
+fn cue_before(lex: &Lexicon, role: Role, view: &View, sentence_start: usize, at: usize) -> bool {
     at > sentence_start
         && lex
-            .role(Role::Purpose)
+            .role(role)
             .ending_at(view, at)
             .is_some_and(|n| at - n >= sentence_start)
 }

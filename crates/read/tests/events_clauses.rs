@@ -407,3 +407,41 @@ fn a_participle_used_as_an_adjective_is_not_an_event() {
     );
     assert_eq!(kinds(&r), ["PROTEST"]);
 }
+
+#[test]
+fn in_before_another_kind_of_event_is_no_purpose_phrase() {
+    let r = read(
+        "en",
+        "Gunmen attacked a police convoy near the border on Monday, and Qatar engaged in mediation between the two sides.",
+    );
+    assert!(kinds(&r).contains(&"ASSAULT"), "{:?}", kinds(&r));
+    assert!(kinds(&r).contains(&"CONSULT"), "{:?}", kinds(&r));
+}
+
+#[test]
+fn in_before_the_same_kind_of_event_is_its_motive() {
+    let r = read(
+        "en",
+        "Dockworkers in Rotterdam walked out on Tuesday in protest at the new shift rules.",
+    );
+    let protests = kinds(&r).iter().filter(|k| **k == "PROTEST").count();
+    assert_eq!(protests, 1, "{:?}", kinds(&r));
+}
+
+#[test]
+fn an_international_body_keeps_its_code_wherever_it_acts() {
+    let r = read(
+        "en",
+        "Amnesty International accused the junta of blocking aid convoys in Niamey on Friday.",
+    );
+    let accuse = event(&r, "ACCUSE");
+    assert!(!accuse.actor.is_empty());
+    assert!(
+        accuse
+            .actor
+            .iter()
+            .all(|p| p.country.as_deref() != Some("NER")),
+        "{:?}",
+        accuse.actor
+    );
+}

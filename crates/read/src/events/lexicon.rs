@@ -58,6 +58,9 @@ pub(crate) enum Role {
     Possessive,
     /// Words that open a purpose clause ("to", "in order to", "pour").
     Purpose,
+    /// Words that open a purpose phrase only before the same kind of event as
+    /// the act ("went on hunger strike in protest"): "engaged in mediation" is news.
+    PurposeSameKind,
 }
 
 const ROLE_NAMES: &[(&str, Role)] = &[
@@ -84,6 +87,7 @@ const ROLE_NAMES: &[(&str, Role)] = &[
     ("light_verb", Role::LightVerb),
     ("possessive", Role::Possessive),
     ("purpose", Role::Purpose),
+    ("purpose_same_kind", Role::PurposeSameKind),
 ];
 
 impl Role {
