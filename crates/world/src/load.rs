@@ -387,20 +387,21 @@ pub(crate) fn load_embedded(index_aliases: bool) -> Loaded {
     // "Israeli" is not the country itself; acronyms ("US") stay names. A
     // country whose own name is also its adjective ("Djibouti", "New
     // Zealand", "Myanmar") keeps that name.
-    let own_names: HashSet<String> = loader
-        .entities
-        .iter()
-        .filter(|e| e.kind == Kind::Country)
-        .map(|e| e.name.clone())
+    // (id, folded name) of every country.
+    let own_names: FastMap<u32, String> = (0..loader.entities.len())
+        .filter_map(|i| {
+            let e = loader.entities.get(i)?;
+            (e.kind == Kind::Country).then(|| (i as u32, e.name.clone()))
+        })
         .collect::<Vec<_>>()
         .into_iter()
-        .map(|name| loader.keys.of(&name).to_owned())
+        .map(|(id, name)| (id, loader.keys.of(&name).to_owned()))
         .collect();
     let entities = &loader.entities;
     let keeps = |word: &str, id: u32| {
         entities.get(id as usize).is_some_and(|e| match e.kind {
             Kind::City | Kind::Admin1 => false,
-            Kind::Country => own_names.contains(word),
+            Kind::Country => own_names.get(&id).is_some_and(|name| name == word),
             _ => true,
         })
     };
