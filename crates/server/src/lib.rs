@@ -104,7 +104,11 @@ pub async fn serve(
     config: &Config,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let slots = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    let slots = Arc::new(tokio::sync::Semaphore::new(
+        config
+            .max_connections
+            .clamp(1, tokio::sync::Semaphore::MAX_PERMITS),
+    ));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(hyper_util::rt::TokioTimer::new())
@@ -146,6 +150,8 @@ pub async fn serve(
             drop(slot);
         });
     }
+    // Stop accepting first: a client that connects now is refused, not left queued.
+    drop(listener);
     let _ = tokio::time::timeout(config.request_timeout, graceful.shutdown()).await;
     Ok(())
 }
